@@ -1,0 +1,61 @@
+"""What every extractor shares: the analysis state it reads and writes, and its declaration."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateline.record import Article, Entity, Quote, Record, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """An analysis step: ``needs`` names the record parts it reads, ``writes`` those it fills.
+
+    The pipeline checks that every part an extractor needs was written by an earlier one.
+    """
+
+    name: str
+    version: str
+    needs: tuple[str, ...]
+    writes: tuple[str, ...]
+    run: Callable[[Analysis], None]
+
+
+class Analysis:
+    """One article under analysis: its spaCy Doc and the record the extractors build."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.text = article.text
+        self.record = Record(article=article)
+        self.record.sentences = [Span(s.start_char, s.end_char, s.text) for s in doc.sents]
+        self._sentence_starts = [s.start for s in self.record.sentences]
+
+    def sentence_index(self, char: int) -> int:
+        """Index of the sentence that holds character ``char``."""
+        return max(0, bisect.bisect_right(self._sentence_starts, char) - 1)
+
+    def span(self, start: int, end: int) -> Span:
+        """A :class:`Span` of the article text."""
+        return Span(start, end, self.text[start:end])
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention or description overlapping ``[start, end)``, best overlap first."""
+        best: tuple[int, Entity] | None = None
+        for entity in self.record.entities:
+            for mention in (*entity.mentions, *entity.descriptions):
+                overlap = min(end, mention.end) - max(start, mention.start)
+                if overlap > 0 and (best is None or overlap > best[0]):
+                    best = (overlap, entity)
+        return best[1] if best else None
+
+    def quote_at(self, start: int, end: int) -> Quote | None:
+        """The quote whose content holds ``[start, end)``, if any."""
+        return next((q for q in self.record.quotes if q.start <= start and end <= q.end), None)

@@ -1,0 +1,15 @@
+"""The framing extractor (placeholder until its issue lands: writes nothing yet)."""
+
+from __future__ import annotations
+
+from dateline.analyse.base import Analysis, Extractor
+
+NAME = "framing"
+VERSION = "0.0.0"
+
+
+def extract(analysis: Analysis) -> None:
+    """Add this extractor's items to ``analysis.record``."""
+
+
+EXTRACTOR = Extractor(name=NAME, version=VERSION, needs=('quotes',), writes=("framing",), run=extract)

@@ -1,0 +1,1 @@
+"""Cross-article analysis (story clusters, entity resolution, figure series): not built yet."""

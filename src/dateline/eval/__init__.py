@@ -1,0 +1,1 @@
+"""Scoring analyses against `dateline-gold/1` hand annotations."""

