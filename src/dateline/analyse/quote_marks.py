@@ -1,0 +1,126 @@
+"""Quotation marks: find the quoted stretches of a text (curly, straight, guillemet and single marks).
+
+Offsets are Python ``str`` indices. A quoted stretch never crosses a paragraph (a line); a quote
+left open at the end of a paragraph and reopened at the start of the next (the newspaper way of
+running a quote over several paragraphs) gives one stretch per paragraph, marked ``continues``.
+Marks nested inside a quote (single marks inside double ones, or a second pair of doubles) stay
+part of the outer stretch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING_DOUBLE = "“«„"
+CLOSING_DOUBLE = "”»"
+STRAIGHT_DOUBLE = '"'
+OPENING_SINGLE = "‘‹"
+CLOSING_SINGLE = "’›"
+STRAIGHT_SINGLE = "'"
+ALL_MARKS = OPENING_DOUBLE + CLOSING_DOUBLE + STRAIGHT_DOUBLE + OPENING_SINGLE + CLOSING_SINGLE + STRAIGHT_SINGLE
+PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One quoted stretch: marks at ``open_mark`` and ``close_mark`` (None when left open), and the
+    content between them (stripped of surrounding spaces)."""
+
+    open_mark: int
+    close_mark: int | None
+    content_start: int
+    content_end: int
+    continues: bool = False
+
+    @property
+    def end(self) -> int:
+        """End of the stretch including its closing mark."""
+        return self.close_mark + 1 if self.close_mark is not None else self.content_end
+
+
+def _opens(text: str, index: int) -> bool:
+    """A straight or ambiguous mark opens when nothing word-like stands right before it."""
+    return index == 0 or not (text[index - 1].isalnum() or text[index - 1] in ".,;:!?%)]")
+
+
+def _closes_single(text: str, index: int) -> bool:
+    """A closing single mark is not an apostrophe: no letter follows it."""
+    return index + 1 >= len(text) or not text[index + 1].isalnum()
+
+
+def _find_close(text: str, start: int, end: int, opener: str) -> int | None:
+    """Index of the mark that closes the quote opened at ``start``, within ``[start, end)``."""
+    depth = 0
+    for index in range(start + 1, end):
+        char = text[index]
+        if opener == STRAIGHT_DOUBLE:
+            if char == STRAIGHT_DOUBLE and not _opens(text, index):
+                return index
+        elif opener in OPENING_DOUBLE:
+            if char in OPENING_DOUBLE and char != "„":
+                if opener == "„" and char == "“" and not _opens(text, index):
+                    return index
+                depth += 1
+            elif char in CLOSING_DOUBLE:
+                if depth == 0:
+                    return index
+                depth -= 1
+        elif char in CLOSING_SINGLE + STRAIGHT_SINGLE and _closes_single(text, index) and index > start + 1:
+            return index
+    return None
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _paragraph_quotes(text: str, start: int, end: int, continues: bool) -> tuple[list[Quoted], bool]:
+    """Quoted stretches of one paragraph, and whether the last one is left open at its end."""
+    found: list[Quoted] = []
+    index = start
+    while index < end:
+        char = text[index]
+        is_double = char in OPENING_DOUBLE or (char == STRAIGHT_DOUBLE and _opens(text, index))
+        is_single = (char in OPENING_SINGLE or char == STRAIGHT_SINGLE) and _opens(text, index)
+        if not (is_double or is_single):
+            index += 1
+            continue
+        close = _find_close(text, index, end, char)
+        if close is None:
+            if is_single:
+                index += 1
+                continue
+            content_start, content_end = _content(text, index + 1, end)
+            if content_end > content_start:
+                found.append(Quoted(index, None, content_start, content_end, continues and not found))
+            return found, True
+        content_start, content_end = _content(text, index + 1, close)
+        if content_end > content_start:
+            found.append(Quoted(index, close, content_start, content_end, continues and not found))
+        index = close + 1
+    return found, False
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Every quoted stretch of ``text``, in text order."""
+    found: list[Quoted] = []
+    left_open = False
+    for paragraph in PARAGRAPH.finditer(text):
+        start, end = _content(text, paragraph.start(), paragraph.end())
+        if start == end:
+            continue
+        reopens = left_open and text[start] in OPENING_DOUBLE + STRAIGHT_DOUBLE
+        quotes, left_open = _paragraph_quotes(text, start, end, reopens)
+        found.extend(quotes)
+    return found
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without any quotation mark (for comparing words)."""
+    return "".join(char for char in text if char not in ALL_MARKS)
