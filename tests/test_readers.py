@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import SEED_ARTICLE
 from dateline.errors import InputError
 from dateline.ingest import parse_published, read_dateline_text, read_jsonl, read_paths, read_plain_text
-from conftest import SEED_ARTICLE
 
 
 def test_readers_dateline_text_keeps_text_verbatim_with_its_offset() -> None:

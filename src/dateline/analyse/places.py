@@ -54,17 +54,23 @@ def context_countries(resolved: Sequence[Place]) -> Counter[str]:
 
 
 def resolve_places(entities: Sequence[Entity], gazetteer: Gazetteer) -> dict[str, Place]:
-    """Entity id → chosen place, settling single-candidate names first and the rest by that context."""
+    """Entity id → chosen place: each ambiguous name is settled by the countries of the article's other
+    places (their best reading taken alone), then by kind (country, region, capital) and size."""
     lookups = {e.id: entity_candidates(e, gazetteer) for e in entities if e.type in PLACE_TYPES}
+    empty: Counter[str] = Counter()
+    provisional = {
+        entity_id: max(found, key=lambda p: candidate_score(p, empty))
+        for entity_id, (_, found) in lookups.items()
+        if found
+    }
     chosen: dict[str, Place] = {}
     for entity_id, (name, found) in lookups.items():
         if len(found) == 1:
             chosen[entity_id] = _annotate(found[0], name, 1, "only candidate")
-    context = context_countries(list(chosen.values()))
-    for entity_id, (name, found) in lookups.items():
-        if len(found) > 1:
-            ranked = sorted(found, key=lambda p: candidate_score(p, context), reverse=True)
-            best = ranked[0]
+        elif found:
+            others = [place for other, place in provisional.items() if other != entity_id]
+            context = context_countries(others)
+            best = max(found, key=lambda p: candidate_score(p, context))
             why = "article context" if context.get(str(best.get("country_code")), 0) else "kind and size"
             chosen[entity_id] = _annotate(best, name, len(found), why)
     return chosen

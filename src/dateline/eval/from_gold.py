@@ -6,7 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.eval.gold import GoldFile
-from dateline.record import Attribution, Cue, Entity, Event, Figure, Flag, Framing, Mention, Quote, Record, Span, TimeExpr
+from dateline.record import (
+    Attribution,
+    Cue,
+    Entity,
+    Event,
+    Figure,
+    Flag,
+    Framing,
+    Mention,
+    Quote,
+    Record,
+    Span,
+    TimeExpr,
+)
 
 EXTRACTOR = "gold"
 VERSION = "1"

@@ -119,7 +119,7 @@ def score_quotes(s: Scoring, tally: Tally) -> None:
     tally.add("precision", len(pairs), len(system) - len(optional_hits))
     tally.add("recall", len(pairs), len(golds))
     matched = dict(pairs)
-    for g, (span, quote) in enumerate(golds):
+    for g, (_, quote) in enumerate(golds):
         if g not in matched:
             tally.misses.append(f"quotes: missed {quote['kind']} quote {_short(quote['text'])}")
             continue

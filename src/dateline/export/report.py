@@ -49,7 +49,7 @@ def render_report(record: Record, stream: TextIO, width: int = 120) -> None:
         events.add_row(
             str(event.sentence), event.type, event.trigger.text,
             ", ".join(names.get(a, a) for a in event.actors), ", ".join(names.get(t, t) for t in event.targets),
-            names.get(event.place, event.place or "—"), event.date or "—", _who(event.source, names),
+            names.get(event.place or "", event.place or "—"), event.date or "—", _who(event.source, names),
         )
     console.print(events)
 

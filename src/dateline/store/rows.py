@@ -1,0 +1,66 @@
+"""Between record documents (``Record.to_dict()``) and table rows, both ways."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from dateline.store.schema import PROVENANCE, ItemTable
+
+PROVENANCE_KEYS = {key for key, _column in PROVENANCE}
+
+
+def item_rows(table: ItemTable, document: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The items of one table in a record document, as dicts (mentions flattened out of entities)."""
+    if table.part != "mentions":
+        yield from document.get(table.part) or []
+        return
+    for entity in document.get("entities") or []:
+        for role, key in (("mention", "mentions"), ("description", "descriptions")):
+            for mention in entity.get(key) or []:
+                yield {**mention, "entity_id": entity.get("id"), "role": role}
+
+
+def row_values(table: ItemTable, article_id: int, idx: int, item: dict[str, Any]) -> list[Any]:
+    """The column values of one item row, in :func:`column_names` order."""
+    values: list[Any] = [article_id, idx]
+    values += [column.get(item) for column in table.columns]
+    values += [item.get(key) for key, _column in PROVENANCE]
+    skip = PROVENANCE_KEYS | ({"mentions", "descriptions"} if table.part == "entities" else set())
+    if table.part == "mentions":
+        skip = skip | {"entity_id", "role"}
+    rest = {key: value for key, value in item.items() if key not in skip}
+    values.append(json.dumps(rest, ensure_ascii=False))
+    return values
+
+
+def column_names(table: ItemTable) -> list[str]:
+    """The column names an item row fills."""
+    return ["article_id", "idx", *(c.name for c in table.columns), *(c for _k, c in PROVENANCE), "data"]
+
+
+def item_from_row(table: ItemTable, row: dict[str, Any]) -> dict[str, Any]:
+    """Rebuild a record item (as in ``to_dict()``) from its stored row."""
+    data = row["data"]
+    item: dict[str, Any] = dict(json.loads(data) if isinstance(data, str) else data or {})
+    for key, column in PROVENANCE:
+        item[key] = row[column]
+    if table.part == "entities":
+        item.setdefault("id", row["entity_id"])
+    if table.part == "mentions":
+        item["entity_id"] = row["entity_id"]
+        item["role"] = row["role"]
+    return item
+
+
+def attach_mentions(entities: list[dict[str, Any]], mentions: list[dict[str, Any]]) -> None:
+    """Put each stored mention back into its entity's ``mentions`` or ``descriptions``."""
+    by_id = {entity.get("id"): entity for entity in entities}
+    for entity in entities:
+        entity["mentions"], entity["descriptions"] = [], []
+    for mention in mentions:
+        entity = by_id.get(mention.pop("entity_id"))
+        role = mention.pop("role")
+        if entity is not None:
+            entity["descriptions" if role == "description" else "mentions"].append(mention)
