@@ -95,6 +95,7 @@ class Attribution:
     end: int | None = None
     affiliation: str | None = None
     channel: str | None = None
+    resolved_from: Span | None = None  # the pronoun that named the speaker, when resolved to this mention
 
 
 @dataclass(kw_only=True)
@@ -140,6 +141,7 @@ class Figure(Item):
     place: str | None = None
     period: str | None = None
     qualifier: str | None = None
+    sum_check: str | None = None  # on a whole with parts: consistent, subset or inconsistent
 
 
 @dataclass(kw_only=True)

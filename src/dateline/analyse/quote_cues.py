@@ -72,9 +72,8 @@ def verb_cue(token: Token, kinds: frozenset[str] = SPEECH_KINDS) -> CueWord | No
                 kind, stance = table.particle_verbs[phrase]
                 if kind not in kinds:
                     return None
-                start, end = sorted((token.idx, child.idx))
-                last = child if child.idx > token.idx else token
-                return CueWord(start, last.idx + len(last.text), phrase, kind, stance)
+                first, last = (token, child) if token.idx < child.idx else (child, token)
+                return CueWord(first.idx, last.idx + len(last.text), phrase, kind, stance)
     entry = table.verbs.get(lemma)
     if entry is None or entry[0] not in kinds:
         return None

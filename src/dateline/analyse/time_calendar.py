@@ -130,3 +130,21 @@ def interval_of(value: str) -> tuple[dt.date, dt.date] | None:
     except ValueError:
         return None
     return None
+
+
+def year_by_tense(anchor: dt.date, month: int, direction: str, day: int | None = None) -> int:
+    """The year for a month (and day) written without one: on the tense's side of ``anchor``
+    unless that is over half a year away while the other side is within two months."""
+    before = year_for_month(anchor, month, "past", day)
+    after = year_for_month(anchor, month, "future", day)
+
+    def distance(year: int) -> int:
+        return abs((dt.date(year, month, min(day or 15, 28)) - anchor).days)
+
+    if before == after:
+        return before
+    if direction == "past":
+        return after if distance(before) > 183 and distance(after) <= 62 else before
+    if direction == "future":
+        return before if distance(after) > 183 and distance(before) <= 62 else after
+    return before if distance(before) <= distance(after) else after

@@ -7,6 +7,8 @@ import click
 from dateline import __version__
 from dateline.cli.analyze import analyze_command
 from dateline.cli.eval import eval_command
+from dateline.cli.export import export_command
+from dateline.cli.ingest import ingest_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,3 +19,5 @@ def main() -> None:
 
 main.add_command(analyze_command)
 main.add_command(eval_command)
+main.add_command(ingest_command)
+main.add_command(export_command)

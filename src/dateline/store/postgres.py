@@ -33,25 +33,25 @@ class PostgresBackend:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run one statement and return its rows."""
-        cursor = self.connection.execute(_placeholders(sql), tuple(params))  # type: ignore[arg-type]
+        cursor = self.connection.execute(_placeholders(sql), tuple(params))
         return cursor.fetchall() if cursor.description else []
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run one statement for each parameter row."""
         if rows:
             with self.connection.cursor() as cursor:
-                cursor.executemany(_placeholders(sql), rows)  # type: ignore[arg-type]
+                cursor.executemany(_placeholders(sql), rows)
 
     def iterate(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
         """Stream rows with a server-side cursor (needs its own transaction)."""
         with self.connection.transaction(), self.connection.cursor(name="dateline_iterate") as cursor:
-            cursor.execute(_placeholders(sql), tuple(params))  # type: ignore[arg-type]
+            cursor.execute(_placeholders(sql), tuple(params))
             while batch := cursor.fetchmany(500):
                 yield from batch
 
     def columns(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Run a query and return its column names and rows."""
-        cursor = self.connection.execute(_placeholders(sql), tuple(params))  # type: ignore[arg-type]
+        cursor = self.connection.execute(_placeholders(sql), tuple(params))
         names = [d.name for d in cursor.description or ()]
         return names, cursor.fetchall() if cursor.description else []
 

@@ -60,7 +60,7 @@ def attach_mentions(entities: list[dict[str, Any]], mentions: list[dict[str, Any
     for entity in entities:
         entity["mentions"], entity["descriptions"] = [], []
     for mention in mentions:
-        entity = by_id.get(mention.pop("entity_id"))
+        owner = by_id.get(mention.pop("entity_id"))
         role = mention.pop("role")
-        if entity is not None:
-            entity["descriptions" if role == "description" else "mentions"].append(mention)
+        if owner is not None:
+            owner["descriptions" if role == "description" else "mentions"].append(mention)

@@ -151,3 +151,14 @@ def create_statements(dialect: str) -> list[str]:
             "CREATE INDEX quotes_search ON quotes USING gin (to_tsvector('english', text))",
         ]
     return statements
+
+
+def table_columns(name: str) -> list[tuple[str, str]]:
+    """The columns of a stored table as (name, kind), kind one of int, real, text, json, bool."""
+    if name == "sources":
+        return [("id", "int"), ("name", "text")]
+    if name == "articles":
+        return [("id", "int"), *ARTICLE_COLUMNS]
+    table = next(t for t in ITEM_TABLES if t.name == name)
+    return [("id", "int"), ("article_id", "int"), ("idx", "int"), *((c.name, c.type) for c in table.columns),
+            *((column, PROVENANCE_TYPES[column]) for _key_, column in PROVENANCE), ("data", "json")]

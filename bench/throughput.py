@@ -1,0 +1,150 @@
+"""Throughput of the corpus layer on real articles (AllSides, Baly et al.; mean ~956 words).
+
+Measured in one run, over the same texts:
+  1. bare spaCy: the complete en_core_web_sm pipeline (``nlp.pipe``) alone, one process;
+  2. full analysis with one worker: ``dateline ingest`` (read, dedupe, nlp.pipe, extractors, store);
+     1 and 2 alternate in blocks so that load from other users of the machine hits both alike;
+  3. full analysis with two workers into a fresh store.
+Reports articles/s and words/s per core, the ratio of (2) to (1) time, peak RSS per worker,
+the store's write rate and size per article, and the speed-up of two workers over one.
+
+Run: .venv/bin/python bench/throughput.py [--limit N] [--block B]   (N defaults to 5000)
+Writes bench/results/throughput.json after each phase (so a long run leaves partial figures).
+``--stages N`` instead times each spaCy component and each extractor on N articles
+(bench/results/throughput_stages.json): where the analysis spends its time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from dateline.ingest.jsonl import read_jsonl
+from dateline.nlp import load_pipeline
+from dateline.record import Article
+from dateline.store import Store
+from dateline.store.jobs import Options, Summary, ingest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "allsides_baly" / "allsides_baly_sample.jsonl"
+RESULTS = REPO / "bench" / "results" / "throughput.json"
+
+
+def load_articles(limit: int) -> list[Article]:
+    """The first ``limit`` dated articles of the AllSides sample (undated records are read errors)."""
+    articles = []
+    for item in read_jsonl(CORPUS):
+        if isinstance(item, Article):
+            articles.append(item)
+            if len(articles) >= limit:
+                break
+    return articles
+
+
+def store_size(path: Path) -> int:
+    """Bytes of the SQLite file and its WAL."""
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+
+
+def main() -> None:
+    """Run the three phases and write the figures."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int, default=5000)
+    parser.add_argument("--block", type=int, default=250)
+    parser.add_argument("--stages", type=int, help="Only time each pipeline stage on this many articles.")
+    args = parser.parse_args()
+    if args.stages:
+        stages = stage_seconds(load_articles(args.stages))
+        path = RESULTS.with_name("throughput_stages.json")
+        path.write_text(json.dumps({"articles": args.stages, "seconds": stages}, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(stages, indent=2))
+        return
+    articles = load_articles(args.limit)
+    words = sum(len(a.text.split()) for a in articles)
+    results: dict[str, Any] = {"corpus": "allsides_baly", "articles": len(articles), "words": words,
+                               "mean_words": round(words / len(articles), 1), "cpu_count": os.cpu_count(),
+                               "load_average_start": os.getloadavg()}
+    work = Path(tempfile.mkdtemp(prefix="dateline-bench-"))
+    nlp = load_pipeline()
+    spacy_seconds, tokens = 0.0, 0
+    one = Summary()
+    db_one = work / "one.db"
+    with Store.open(str(db_one)) as store:
+        for start in range(0, len(articles), args.block):
+            block = articles[start : start + args.block]
+            began = time.perf_counter()
+            for doc in nlp.pipe((a.text for a in block), batch_size=16):
+                tokens += len(doc)
+            spacy_seconds += time.perf_counter() - began
+            summary = ingest(store, block, Options(workers=1))
+            for name in ("new", "duplicate", "near_duplicate", "failed", "words", "writes"):
+                setattr(one, name, getattr(one, name) + getattr(summary, name))
+            one.seconds += summary.seconds
+            one.write_seconds += summary.write_seconds
+            done = start + len(block)
+            print(f"{done}/{len(articles)}: spaCy {done / spacy_seconds:.2f} art/s, "
+                  f"analysis {done / one.seconds:.2f} art/s", file=sys.stderr, flush=True)
+        store.backend.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    peak_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    results["bare_spacy"] = {"seconds": round(spacy_seconds, 1), "articles_per_s": round(len(articles) / spacy_seconds, 2),
+                             "words_per_s": round(words / spacy_seconds), "tokens_per_s": round(tokens / spacy_seconds)}
+    results["one_worker"] = _figures(one, len(articles), words, cores=1)
+    results["one_worker"]["peak_rss_mb"] = round(peak_one / 2**20)
+    results["one_worker"]["store_write_articles_per_s"] = round(one.writes / one.write_seconds, 1)
+    results["one_worker"]["store_bytes_per_article"] = round(store_size(db_one) / max(1, one.writes))
+    results["ratio_analysis_to_bare_spacy"] = round(one.seconds / spacy_seconds, 3)
+    _write(results)
+    print(json.dumps(results, indent=2), file=sys.stderr, flush=True)
+    with Store.open(str(work / "two.db")) as store:
+        two = ingest(store, articles, Options(workers=2))
+    results["two_workers"] = _figures(two, len(articles), words, cores=2)
+    results["two_workers"]["peak_rss_mb_per_worker"] = sorted(round(v / 2**20) for v in two.peak_rss_bytes.values())
+    results["speedup_two_over_one"] = round(one.seconds / two.seconds, 2)
+    results["load_average_end"] = os.getloadavg()
+    _write(results)
+    print(json.dumps(results, indent=2))
+
+
+def stage_seconds(articles: list[Article]) -> dict[str, float]:
+    """Seconds spent in each spaCy component and each extractor over ``articles``, largest first."""
+    from dateline.analyse.base import Analysis
+    from dateline.analyse.pipeline import EXTRACTORS
+
+    nlp = load_pipeline()
+    seconds: dict[str, float] = {}
+    docs = [nlp.make_doc(article.text) for article in articles]
+    for name, component in nlp.pipeline:
+        began = time.perf_counter()
+        docs = list(component.pipe(docs, batch_size=16))  # type: ignore[attr-defined]
+        seconds[f"spacy:{name}"] = time.perf_counter() - began
+    for article, doc in zip(articles, docs, strict=True):
+        analysis = Analysis(article, doc)
+        for extractor in EXTRACTORS:
+            began = time.perf_counter()
+            extractor.run(analysis)
+            seconds[f"extractor:{extractor.name}"] = seconds.get(f"extractor:{extractor.name}", 0.0) + (
+                time.perf_counter() - began)
+    return {name: round(value, 2) for name, value in sorted(seconds.items(), key=lambda kv: -kv[1])}
+
+
+def _figures(summary: Summary, articles: int, words: int, cores: int) -> dict[str, Any]:
+    return {"seconds": round(summary.seconds, 1), "new": summary.new, "near_duplicate": summary.near_duplicate,
+            "duplicate": summary.duplicate, "failed": summary.failed,
+            "articles_per_s_per_core": round(articles / summary.seconds / cores, 2),
+            "words_per_s_per_core": round(words / summary.seconds / cores)}
+
+
+def _write(results: dict[str, Any]) -> None:
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,246 @@
+"""Candidate entity mentions: spaCy's named entities, cleaned, plus the alias table's names and patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from dateline.analyse.entity_tables import Alias, AliasTable, RoleLexicon, alias_table, role_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"})
+AGENT_DEPS = frozenset({"nsubj", "poss", "dobj", "dative", "agent"})
+AGENT_PREPOSITIONS = frozenset({"by", "with", "between", "against"})
+NESTING_CONTAINERS = frozenset({"ORG", "EVENT", "FAC", "NORP"})
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass
+class Candidate:
+    """A mention before resolution: where it is, its type, kind and (if known) alias-table key."""
+
+    start: int
+    end: int
+    type: str
+    kind: str = "name"
+    canonical: str | None = None
+    name: str | None = None
+    confidence: float = 0.85
+    register: str | None = None
+
+    def overlaps(self, other: Candidate) -> bool:
+        """True when the two character ranges share a character."""
+        return self.start < other.end and other.start < self.end
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern(table: AliasTable) -> re.Pattern[str]:
+    """One alternation of every alias (longest first); the first letter may take either case."""
+    alternatives = []
+    for text in sorted({a.text for a in table.aliases}, key=len, reverse=True):
+        first = text[0]
+        head = f"[{first.lower()}{first.upper()}]" if first.isalpha() else re.escape(first)
+        alternatives.append(head + re.escape(text[1:]))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _aliases_by_text(table: AliasTable) -> dict[str, Alias]:
+    return table.by_text()
+
+
+def _lookup(table: AliasTable, matched: str) -> Alias | None:
+    by_text = _aliases_by_text(table)
+    return by_text.get(matched) or by_text.get(matched[0].swapcase() + matched[1:])
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def used_as_agent(token: Token) -> bool:
+    """A place name used as an actor (subject, possessor, object, 'by'/'with' object): its government."""
+    while token.dep_ in ("appos", "conj") and token.head is not token:
+        token = token.head
+    if token.dep_ in AGENT_DEPS:
+        return True
+    if token.dep_ == "pobj":
+        return token.head.lower_ in AGENT_PREPOSITIONS
+    return False
+
+
+def _container(doc: Doc, start: int, end: int) -> Span | None:
+    return next((e for e in doc.ents if e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end)), None)
+
+
+def _of_noun_follows(doc: Doc, span: Span) -> bool:
+    """'the occupation of the city': an 'of' + noun phrase attached to the span's head."""
+    if span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    return (
+        following.lower_ == "of"
+        and following.head == span[-1]
+        and any(child.dep_ == "pobj" and child.tag_ != "VBG" for child in following.children)
+    )
+
+
+def _alias_allowed(doc: Doc, alias: Alias, start: int, end: int, text: str) -> bool:
+    span = _tokens(doc, start, end)
+    if span is None:
+        return False
+    last = span[-1]
+    if alias.register in ("loaded", "metonymy") and _of_noun_follows(doc, span):
+        return False
+    container = _container(doc, start, end)
+    if container is not None and container.text.rstrip("’'s") != text[start:end]:
+        nested_modifier = end < container.end_char - 2 and alias.register in ("name", "loaded")
+        hyphenated = container.label_ == "NORP" and text[start - 1 : start] == "-"
+        return container.label_ in NESTING_CONTAINERS and (nested_modifier or hyphenated)
+    if alias.register not in ("name", "capital"):
+        return True
+    modifies_name = last.dep_ == "compound" and last.head.pos_ == "PROPN" and last.head.lower_ not in role_lexicon().person_role_nouns
+    before = doc[span.start - 1] if span.start > 0 else None
+    modified_by_name = before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i >= span.start
+    return not (modifies_name or modified_by_name)
+
+
+def alias_candidates(doc: Doc, table: AliasTable | None = None) -> list[Candidate]:
+    """Mentions named by the alias table; capitals resolve to their state only when used as agents."""
+    table = table or alias_table()
+    text = doc.text
+    found: list[Candidate] = []
+    for match in _alias_pattern(table).finditer(text):
+        alias = _lookup(table, match.group())
+        if alias is None or not _alias_allowed(doc, alias, match.start(), match.end(), text):
+            continue
+        canonical = table.canonicals[alias.canonical]
+        if alias.register == "capital":
+            span = _tokens(doc, match.start(), match.end())
+            if span is None or not used_as_agent(span.root):
+                found.append(Candidate(match.start(), match.end(), "GPE", "name", confidence=0.8))
+                continue
+        kind = {"name": "name", "group": "group"}.get(alias.register, "alias")
+        confidence = 0.95 if alias.register in ("name", "group", "loaded") else 0.8
+        found.append(
+            Candidate(match.start(), match.end(), canonical.type, kind, canonical.key, canonical.name, confidence, alias.register)
+        )
+    return found + demonym_candidates(doc, table, role_lexicon())
+
+
+@lru_cache(maxsize=1)
+def _demonym_pattern(table: AliasTable, lexicon: RoleLexicon) -> re.Pattern[str]:
+    governments = "|".join(sorted(lexicon.government_head_nouns, key=len, reverse=True))
+    militaries = "|".join(sorted(lexicon.military_head_nouns, key=len, reverse=True))
+    names = "|".join(re.escape(d) for d in sorted(table.by_demonym(), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(the\s+)?({names})\s+(?:(?P<gov>{governments})|(?P<mil>{militaries}))(?!\w)")
+
+
+def demonym_candidates(doc: Doc, table: AliasTable, lexicon: RoleLexicon) -> list[Candidate]:
+    """'the <Demonym> regime/government' -> the state; '<Demonym> army/forces' -> its armed forces."""
+    demonyms = table.by_demonym()
+    pattern = _demonym_pattern(table, lexicon)
+    found = []
+    text = doc.text
+    for match in pattern.finditer(text):
+        state = demonyms[match.group(2)]
+        if match.group("gov"):
+            found.append(Candidate(match.start(), match.end(), state.type, "alias", state.key, state.name, 0.8, "metonymy"))
+            continue
+        start = match.start(2)
+        military = table.canonicals.get(state.military or "")
+        if military is not None:
+            found.append(Candidate(start, match.end(), "ORG", "alias", military.key, military.name, 0.8, "metonymy"))
+        else:
+            found.append(Candidate(start, match.end(), "ORG", "name", None, text[start : match.end()], 0.7))
+    return found
+
+
+def _clean(text: str, entity: Span, lexicon: RoleLexicon) -> tuple[int, int] | None:
+    """The entity's character range without a possessive ending, leading honorifics or titles."""
+    tokens = list(entity)
+    bracket = next((i for i, t in enumerate(tokens) if t.text in ("(", ")", "[", "]")), None)
+    if bracket is not None:
+        tokens = tokens[:bracket]
+    while tokens and tokens[-1].text in ("'s", "’s", "'", "’", ".", ",", "-", "–"):
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].text in lexicon.honorifics:
+        tokens.pop(0)
+    if entity.label_ == "PERSON":
+        while len(tokens) > 1 and tokens[0].lower_ in lexicon.person_role_nouns:
+            tokens.pop(0)
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    end = start + len(POSSESSIVE.sub("", text[start:end]))
+    return (start, end) if end > start else None
+
+
+def _named_as_place(doc: Doc, entity: Span, lexicon: RoleLexicon) -> bool:
+    """'the city of Eilat', 'the province of Idlib': the name after '<place noun> of' is a place."""
+    if entity.start < 2 or doc[entity.start - 1].lower_ != "of":
+        return False
+    noun = doc[entity.start - 2]
+    return noun.lower_ in lexicon.place_head_nouns and noun.lower_ not in ("state", "nation", "republic", "kingdom")
+
+
+def _dateline_place(text: str, entity: Span) -> bool:
+    """'KABUL, Afghanistan (Jan. 22)' or 'WASHINGTON —': an upper-case place opening the article."""
+    after = text[entity.end_char : entity.end_char + 3].lstrip()
+    return entity.start_char < 3 and entity.text.isupper() and after[:1] in (",", "—", "–", "-", "(")
+
+
+def _keep_norp(entity: Span) -> bool:
+    root = entity.root
+    return root.tag_ in ("NNPS", "NNS") or (root.pos_ in ("PROPN", "NOUN") and root.dep_ not in ("amod", "compound"))
+
+
+def ner_candidates(doc: Doc, lexicon: RoleLexicon | None = None) -> list[Candidate]:
+    """spaCy's named entities of the OntoNotes name types, cleaned and retyped by rule."""
+    lexicon = lexicon or role_lexicon()
+    found = []
+    text = doc.text
+    for entity in doc.ents:
+        label = entity.label_
+        if label not in ENTITY_LABELS:
+            continue
+        if label == "NORP" and not _keep_norp(entity):
+            continue
+        cleaned = _clean(text, entity, lexicon)
+        if cleaned is None or text[max(0, cleaned[0] - 1) : cleaned[0]] in ("#", "@"):
+            continue
+        if _named_as_place(doc, entity, lexicon) or _dateline_place(text, entity):
+            label = "GPE"
+        honorific = entity[0].text in lexicon.honorifics or (entity.start > 0 and doc[entity.start - 1].text in lexicon.honorifics)
+        if honorific:
+            label = "PERSON"
+        words = text[cleaned[0] : cleaned[1]].split()
+        if words[0].lower().startswith(("pro-", "anti-")):
+            continue
+        if not any(w[:1].isupper() for w in words) or (len(words) == 1 and words[0] in lexicon.generic_place_name_words):
+            continue
+        if words[0] in lexicon.event_name_first_words or (len(words) > 1 and words[-1] in lexicon.event_name_last_words):
+            label = "EVENT"
+        elif label == "EVENT" and not words[-1][:1].isupper():
+            continue
+        found.append(Candidate(cleaned[0], cleaned[1], label, "name", confidence=0.8, register="honorific" if honorific else None))
+    return found
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """All candidate mentions, without overlaps except names nested in organisation or event names."""
+    aliases = alias_candidates(doc)
+    chosen: list[Candidate] = []
+    for candidate in sorted(aliases, key=lambda c: (c.start, -(c.end - c.start))):
+        if not any(candidate.overlaps(c) for c in chosen):
+            chosen.append(candidate)
+    for candidate in ner_candidates(doc):
+        clash = [c for c in chosen if c.overlaps(candidate)]
+        nested_only = all(candidate.start <= c.start and c.end <= candidate.end and (c.start, c.end) != (candidate.start, candidate.end) for c in clash)
+        if not clash or (nested_only and candidate.type in NESTING_CONTAINERS):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: (c.start, c.end))

@@ -1,0 +1,123 @@
+"""Role descriptions: titles before names, appositions, and definite descriptions resolved in the article.
+
+Each description stays attached to the entity the text gives it to, even when two people get the
+same role; :func:`role_key` is how descriptions compare (see docs/entities.md).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from dateline.analyse.entity_clusters import Cluster, Description
+from dateline.analyse.entity_mentions import Candidate
+from dateline.analyse.entity_tables import RoleLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+ARTICLES = frozenset({"the", "a", "an"})
+PHRASE_PREPOSITIONS = frozenset({"of", "for", "at", "to"})
+TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "prep", "pobj", "npadvmod", "punct", "cc", "conj"})
+
+
+def role_key(text: str) -> str:
+    """How descriptions compare: lower case, articles, possessive endings and punctuation dropped."""
+    words = re.findall(r"[\w-]+", re.sub(r"['’]s\b", "", text.casefold()))
+    return " ".join(w for w in words if w not in ARTICLES)
+
+
+def _is_role(tokens: list[Token], lexicon: RoleLexicon) -> bool:
+    lowered = " ".join(t.lower_ for t in tokens)
+    return any(t.lemma_.lower() in lexicon.person_role_nouns or t.lower_ in lexicon.person_role_nouns for t in tokens) or any(
+        noun in lowered for noun in lexicon.person_role_nouns if " " in noun
+    )
+
+
+def _span_of(doc: Doc, candidate: Candidate) -> Span | None:
+    return doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+
+
+def title_before(doc: Doc, candidate: Candidate, lexicon: RoleLexicon) -> tuple[int, int] | None:
+    """'Iranian Foreign Minister' in 'Iranian Foreign Minister Hossein Amir Abdollahian'."""
+    span = _span_of(doc, candidate)
+    if span is None:
+        return None
+    head = span.root
+    subtree = {t.i for t in head.subtree}
+    first = span.start
+    while first > 0:
+        token = doc[first - 1]
+        if token.i not in subtree or token.dep_ == "det" or token.dep_ not in TITLE_DEPS or token.text in lexicon.honorifics:
+            break
+        first -= 1
+    while first < span.start and (doc[first].is_punct or doc[first].dep_ in ("cc", "case")):
+        first += 1
+    tokens = list(doc[first : span.start])
+    if not tokens or not _is_role(tokens, lexicon) or any(t.ent_type_ == "PERSON" for t in tokens):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def noun_phrase(doc: Doc, noun: Token, stop: int) -> tuple[int, int] | None:
+    """The noun with its left modifiers and 'of' phrases, ending before token ``stop``."""
+    start = noun.left_edge.i
+    end = noun.i + 1
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in PHRASE_PREPOSITIONS:
+            end = max(end, child.right_edge.i + 1)
+    end = min(end, stop)
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def apposition(doc: Doc, candidate: Candidate, lexicon: RoleLexicon) -> tuple[int, int] | None:
+    """'the head of X, Name' or 'Name, the head of X': the role phrase beside the name."""
+    span = _span_of(doc, candidate)
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ == "appos":
+        noun = root.head
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        if noun.pos_ in ("NOUN", "PROPN") and noun.i < span.start and _describes(noun, lexicon):
+            return noun_phrase(doc, noun, span.start)
+    for child in root.rights:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and _describes(child, lexicon):
+            phrase = noun_phrase(doc, child, len(doc))
+            if phrase and phrase[0] >= span.end_char:
+                return phrase
+    return None
+
+
+def _describes(noun: Token, lexicon: RoleLexicon) -> bool:
+    words = {noun.lemma_.lower(), noun.lower_}
+    heads = lexicon.person_role_nouns | lexicon.organisation_head_nouns | lexicon.place_head_nouns
+    return bool(words & heads) and (noun.pos_ == "NOUN" or bool(words & lexicon.person_role_nouns))
+
+
+def describes_person(doc: Doc, start: int, end: int, lexicon: RoleLexicon) -> bool:
+    """True when the phrase is headed by a person role noun ("spokesman for X", "Foreign Minister")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and bool({span.root.lemma_.lower(), span.root.lower_} & lexicon.person_role_nouns)
+
+
+def attach_titles_and_appositions(doc: Doc, clusters: list[Cluster], lexicon: RoleLexicon) -> None:
+    """Give each named entity the titles before its names and the role phrases apposed to them."""
+    for cluster in clusters:
+        for member in cluster.members:
+            if member.kind != "name":
+                continue
+            title = title_before(doc, member, lexicon) if cluster.type() == "PERSON" else None
+            if title:
+                cluster.descriptions.append(Description(*title, 0.9))
+            apposed = apposition(doc, member, lexicon)
+            if apposed:
+                cluster.descriptions.append(Description(*apposed, 0.85))
+                if cluster.canonical is None and cluster.type() in ("ORG", "GPE", "NORP") and describes_person(doc, *apposed, lexicon):
+                    for other in cluster.members:
+                        other.type = "PERSON"

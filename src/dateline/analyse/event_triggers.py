@@ -1,0 +1,218 @@
+"""Finding event triggers in a parsed sentence: verbs, support verb + event noun, event nouns that
+occur ("a ceasefire took effect"), framing phrases ("in a meeting with", "under siege"), and
+obligations reported by a speaker ("X said Y must ...")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dateline.analyse.event_lexicon import Lexicon, Sense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative", "obj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+PREP_OBJECT_VERBS = frozenset({"go", "engage", "enter", "participate", "take", "join"})
+PARTICIPLE_MODIFIER_DEPS = frozenset({"amod", "compound"})
+
+
+@dataclass
+class Candidate:
+    """An event trigger found in the parse, before arguments are read.
+
+    ``predicate`` is the token whose dependents carry the event's arguments (the verb, the support
+    verb, or the event noun); ``host`` the verb a framing phrase hangs from.
+    """
+
+    sense: Sense
+    kind: str
+    trigger_start: int
+    trigger_end: int
+    predicate: Token
+    noun: Token | None = None
+    host: Token | None = None
+    lemma: str = ""
+    absorbed: list[Candidate] = field(default_factory=list)
+    merged: list[Candidate] = field(default_factory=list)
+    conditions: list[Candidate] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> tuple[int, int]:
+        """The trigger's token range (start, end exclusive)."""
+        return self.trigger_start, self.trigger_end
+
+
+def verb_lemma(token: Token, fixes: dict[str, str] | None = None) -> str:
+    """The verb's lemma, joined with its particle ("carry out") when it has one."""
+    lemma = (fixes or {}).get(token.lower_, token.lemma_.lower())
+    particles = [c.lemma_.lower() for c in token.children if c.dep_ == "prt"]
+    return f"{lemma} {particles[0]}" if particles else lemma
+
+
+def object_tokens(token: Token) -> list[Token]:
+    """The verb's objects: direct objects, passive subjects and objects of its prepositions and xcomp."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            found.append(child)
+        elif child.dep_ in ("prep", "agent"):
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ in ("xcomp", "ccomp"):
+            found.extend(g for g in child.children if g.dep_ in OBJECT_DEPS)
+    for item in list(found):
+        found.extend(c for c in item.children if c.dep_ == "conj")
+    return found
+
+
+def context_lemmas(tokens: list[Token]) -> set[str]:
+    """Lemmas of the tokens and of their modifiers (compounds, adjectives, of-phrases)."""
+    lemmas: set[str] = set()
+    for token in tokens:
+        lemmas.add(token.lemma_.lower())
+        lemmas.add(token.text.lower())
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nummod", "prep", "poss", "acl"):
+                lemmas.add(child.lemma_.lower())
+                lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ in ("pobj", "compound", "agent"))
+    return lemmas
+
+
+def subject_lemmas(token: Token) -> set[str]:
+    """Lemmas of the words of the verb's subject."""
+    lemmas: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            lemmas.update(t.lemma_.lower() for t in child.subtree)
+            lemmas.update(t.ent_type_.lower() for t in child.subtree if t.ent_type_)
+    return lemmas
+
+
+def _noun_key(noun: Token, lexicon: Lexicon) -> str | None:
+    lemma = noun.lemma_.lower()
+    if lemma in lexicon.nouns:
+        return lemma
+    if noun.text.lower() in lexicon.nouns:
+        return noun.text.lower()
+    named = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in lexicon.nouns]
+    return named[0] if named else None
+
+
+def _measured(noun: Token, lexicon: Lexicon) -> Token:
+    """Step from a measure noun to what it measures: "ten days of war games" → "games"."""
+    if noun.lemma_.lower() in lexicon.measure_nouns:
+        objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+    return noun
+
+
+def _noun_sense(noun: Token, lexicon: Lexicon, extra: str = "") -> tuple[str, Sense] | None:
+    key = _noun_key(noun, lexicon)
+    if key is None:
+        return None
+    context = context_lemmas([noun])
+    context.update(t.lemma_.lower() for t in list(noun.subtree)[:40])
+    if extra:
+        context.update(extra.split())
+    sense = lexicon.noun_sense(key, context)
+    return (key, sense) if sense else None
+
+
+def _support_candidate(verb: Token, lemma: str, lexicon: Lexicon) -> Candidate | None:
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if lemma.split()[0] in PREP_OBJECT_VERBS:
+        nouns.extend(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+    for noun in (_measured(n, lexicon) for n in nouns):
+        found = _noun_sense(noun, lexicon, extra=lemma)
+        if found:
+            start, end = sorted((verb.i, noun.i))
+            if end - start > 7:
+                start, end = noun.i, noun.i
+            return Candidate(found[1], "support", start, end + 1, verb, noun=noun, lemma=found[0])
+    return None
+
+
+def verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
+    """A trigger headed by a verb: its own sense, or a support verb carrying an event noun."""
+    if token.pos_ != "VERB" or token.dep_ in PARTICIPLE_MODIFIER_DEPS:
+        return None
+    lemma = verb_lemma(token, lexicon.lemma_fixes)
+    if lemma in lexicon.reporting_without_object and not any(c.dep_ == "dobj" for c in token.children):
+        return None
+    objects = context_lemmas(object_tokens(token))
+    if any(c.dep_ == "xcomp" for c in token.children):
+        objects.add("_xcomp")
+    if lemma == "open" and "fire" in objects:
+        lemma = "open fire"
+    subjects = subject_lemmas(token)
+    preps = {c.lemma_.lower() for c in token.children if c.dep_ == "prep"}
+    phrasal = lemma in lexicon.verbs
+    senses = lexicon.verbs.get(lemma) or lexicon.verbs.get(lemma.split()[0], [])
+    conditional = [s for s in senses if s.objects or s.subjects or s.preps]
+    for sense in conditional:
+        if sense.matches(objects, subjects, preps):
+            return Candidate(sense, "verb", token.i, token.i + 1, token, lemma=lemma)
+    if lemma in lexicon.support_verbs or (not phrasal and lemma.split()[0] in lexicon.support_verbs):
+        support = _support_candidate(token, lemma, lexicon)
+        if support:
+            return support
+    default = next((s for s in senses if not (s.objects or s.subjects or s.preps)), None)
+    if default:
+        return Candidate(default, "verb", token.i, token.i + 1, token, lemma=lemma)
+    return None
+
+
+def noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
+    """A trigger headed by an event noun: the subject of an occurrence verb or the object of a frame."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    found = _noun_sense(token, lexicon)
+    if not found:
+        return None
+    key, sense = found
+    head = token.head
+    occurs = verb_lemma(head, lexicon.lemma_fixes) in lexicon.occurrence_verbs
+    if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and occurs:
+        return Candidate(sense, "occurrence", token.i, token.i + 1, token, host=head, lemma=key)
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        prep = head.lemma_.lower()
+        host = head.head
+        fronted = token.i < host.i or prep not in ("in", "during")
+        if key in lexicon.frames.get(prep, frozenset()) and host.pos_ in ("VERB", "AUX") and fronted:
+            return Candidate(sense, "frame:" + prep, token.i, token.i + 1, token, host=host, lemma=key)
+    return None
+
+
+def obligation_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
+    """A REQUEST made by a speaker who says another party must or should act."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.demand_speech_verbs:
+        return None
+    for clause in token.children:
+        if clause.dep_ != "ccomp":
+            continue
+        modal = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in lexicon.obligation_words]
+        is_have_to = clause.lemma_.lower() in ("have", "need") and any(
+            c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in clause.children
+        )
+        if not (modal or is_have_to):
+            continue
+        subject = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subject and subject[0].pos_ != "PRON":
+            sense = Sense(cameo="10", type="REQUEST")
+            return Candidate(sense, "obligation", token.i, token.i + 1, token, lemma=token.lemma_.lower())
+    return None
+
+
+def sentence_candidates(sentence: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
+    """Every trigger candidate in one sentence, in text order."""
+    found: list[Candidate] = []
+    for token in sentence:
+        candidate = verb_candidate(token, lexicon) or noun_candidate(token, lexicon)
+        if candidate is None:
+            candidate = obligation_candidate(token, lexicon)
+        if candidate:
+            found.append(candidate)
+    return found

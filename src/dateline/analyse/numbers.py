@@ -1,0 +1,380 @@
+"""The number layer: every quantity in a text with its value, range, qualifier, change, kind and unit.
+
+``find_quantities(text)`` scans plain text (no parser needed) for numbers written in digits
+("19,667", "2.5bn"), words ("twenty-one", "two dozen"), vague quantities ("tens of thousands"),
+ranges ("between 30 and 40", "30-40") and qualifiers ("at least", "up to", "about"). Each
+:class:`Quantity` says what kind it is: ``count``, ``percent``, ``money``, ``measure``,
+``duration`` and ``age`` are quantities; ``year``, ``date``, ``time``, ``ordinal`` and
+``identifier`` (model, flight, game numbers) are numbers that are not quantities.
+:func:`bounds` turns a quantity into whole-number bounds by the gold README's conventions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from dateline.analyse.number_context import NumberCore, Token, classify_context, detect_change, tokenize
+from dateline.analyse.number_lexicon import NumberLexicon, Qualifier, load_lexicon
+from dateline.analyse.number_values import QUANTITY_KINDS, Quantity, bounds, conservative_value
+from dateline.analyse.number_words import is_number_word, parse_digits, words_to_number
+
+__all__ = ["QUANTITY_KINDS", "Quantity", "bounds", "conservative_value", "find_quantities", "tokenize"]
+
+RANGE_CONNECTORS = frozenset({"-", "–", "—", "to"})
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+NOT_ONE_BEFORE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "same", "someone", "anyone"})
+WORD_PUNCT = re.compile(r"^\W$")
+YEAR_LIKE = re.compile(r"^\d{4}$")
+
+
+def find_quantities(text: str, include_non_quantities: bool = False) -> list[Quantity]:
+    """Every quantity in ``text`` in reading order (years, dates, times, ordinals and identifiers too
+    when ``include_non_quantities``)."""
+    scanner = _Scanner(text, tokenize(text), load_lexicon())
+    found: list[Quantity] = []
+    index = 0
+    while index < len(scanner.tokens):
+        result = scanner.scan_at(index)
+        if result is None:
+            index += 1
+            continue
+        quantity, index = result
+        if include_non_quantities or quantity.is_quantity:
+            found.append(_inherit_from_conversion(text, found[-1] if found else None, quantity))
+    return found
+
+
+def _inherit_from_conversion(text: str, previous: Quantity | None, quantity: Quantity) -> Quantity:
+    """A conversion in brackets or after a slash ("more than 7.5 million crowns (US $1.1 million)")
+    takes the qualifier of the quantity it converts."""
+    if previous is None or quantity.bound is not None:
+        return quantity
+    if previous.change in ("up", "down") and quantity.change == "=" and text[previous.end : quantity.start].replace(",", " ").strip() == "or":
+        return dataclasses.replace(quantity, change=previous.change)  # "grew by 125,600 jobs or 2.2 per cent"
+    if previous.bound not in ("min", "above", "max", "below"):
+        return quantity
+    between = text[previous.end : quantity.start].strip()
+    if between not in ("(", "/", "[") or quantity.value_to is not None:
+        return quantity
+    return dataclasses.replace(quantity, bound=previous.bound, change=previous.change, qualifier=previous.qualifier)
+
+
+class _Scanner:
+    """Reads one quantity starting at a token index."""
+
+    def __init__(self, text: str, tokens: list[Token], lexicon: NumberLexicon) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.lex = lexicon
+
+    def lower(self, index: int) -> str:
+        return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
+
+    def text_at(self, index: int) -> str:
+        return self.tokens[index].text if 0 <= index < len(self.tokens) else ""
+
+    def glued(self, index: int) -> bool:
+        """Whether token ``index`` touches the token before it."""
+        return 0 < index < len(self.tokens) and self.tokens[index].start == self.tokens[index - 1].end
+
+    def match(self, index: int, phrase: tuple[str, ...]) -> bool:
+        return all(self.lower(index + offset) == word for offset, word in enumerate(phrase))
+
+    def scan_at(self, start: int) -> tuple[Quantity, int] | None:
+        """The quantity whose first token (qualifier, currency or number) is ``start``, and the next index."""
+        qualifier = next((q for q in self.lex.qualifiers if self.match(start, q.phrase)), None)
+        index = start + (len(qualifier.phrase) if qualifier else 0)
+        number_first = index
+        sign, index = self.sign(index)
+        currency, index = self.currency_prefix(index)
+        if sign == 1:
+            sign, index = self.sign(index)
+        core = self.core(index, money=bool(currency), qualified=qualifier is not None)
+        if core is None:
+            return None
+        if sign < 0:
+            core.value = -core.value
+        kind, unit, stop = self.unit(core, currency)
+        change = "up" if sign == 2 else detect_change(self.tokens, start, self.lex)
+        second, stop, kind, unit = self.range_after(core, qualifier, currency, change, (kind, unit, stop))
+        if qualifier is not None and qualifier.bound == "range" and second is None:
+            qualifier = None  # "from 50 per cent" is no range
+            change = detect_change(self.tokens, number_first, self.lex)
+        first = start if qualifier is not None else number_first
+        if qualifier is not None and (change == "=" or qualifier.bound != "approx"):  # "rose about 2%" stays up
+            change = qualifier.change
+        number_stop = (second or core).stop
+        if second is not None and second.value == core.value and self.lower(core.stop) == "-":
+            kind = "score"  # "tied 2-2", "at 89-89"
+        context_kind = classify_context(self.tokens, self.lex, core, second, first, stop, kind)
+        if context_kind is not None:
+            kind = context_kind
+        if kind == "count" and core.vague is None and core.kind == "one" and not self.one_counts(core):
+            return None
+        start_char, stop_char = self.tokens[first].start, self.tokens[stop - 1].end
+        number_start = self.tokens[core.first].start
+        number_end = self.tokens[number_stop - 1].end
+        quantity = Quantity(
+            start=start_char,
+            end=stop_char,
+            text=self.text[start_char:stop_char],
+            number_start=number_start,
+            number_end=number_end,
+            number_text=self.text[number_start:number_end],
+            value=core.value,
+            value_to=second.value if second else None,
+            vague=core.vague,
+            qualifier=" ".join(qualifier.phrase) if qualifier else None,
+            bound=("range" if second else (qualifier.bound if qualifier else None)),
+            change=change,
+            kind=kind,
+            unit=unit,
+        )
+        return quantity, stop
+
+    def sign(self, index: int) -> tuple[int, int]:
+        """A sign before a number: ("minus", "-5", "−5") gives -1, "+5" gives 2 (a rise), else 1."""
+        word = self.lower(index)
+        if word == "minus":
+            index += 1
+            if self.lower(index) in ("-", "−") and self.glued(index + 1):
+                index += 1
+            return -1, index
+        nxt = self.tokens[index + 1].text if index + 1 < len(self.tokens) else ""
+        if word in ("-", "−", "+") and self.glued(index + 1) and nxt[:1].isdigit():
+            before = self.tokens[index - 1].text if index > 0 else ""
+            if self.glued(index) and before[-1:].isalnum():
+                return 1, index
+            return (2 if word == "+" else -1), index + 1
+        return 1, index
+
+    def currency_prefix(self, index: int) -> tuple[str | None, int]:
+        """A currency symbol or code before a number ("$", "US$", "€", "Rs"), and the index after it."""
+        for width in (3, 2, 1):
+            pieces = self.tokens[index : index + width]
+            if len(pieces) < width or index + width >= len(self.tokens):
+                continue
+            joined = "".join(t.text for t in pieces) if all(self.glued(index + k) for k in range(1, width)) else None
+            spaced = " ".join(t.text for t in pieces)
+            for candidate in (joined, spaced):
+                if candidate and candidate in self.lex.currency_symbols:
+                    after = self.tokens[index + width]
+                    if after.text[0].isdigit() or after.text[0] in ".-−":
+                        return self.lex.currency_symbols[candidate], index + width
+        return None, index
+
+    def core(self, index: int, money: bool = False, qualified: bool = False) -> NumberCore | None:
+        """The number itself at ``index``: digits (with a scale), number words, or a vague quantity."""
+        if index >= len(self.tokens):
+            return None
+        token = self.tokens[index]
+        if token.text[0].isdigit() or (token.text[0] == "." and len(token.text) > 1):
+            return self.digit_core(index, money)
+        vague = next((v for v in self.lex.vague if self.match(index, v.phrase)), None)
+        if vague is not None:
+            return NumberCore(float(vague.cqe[0]), index, index + len(vague.phrase), vague=vague)
+        return self.word_core(index, qualified)
+
+    def digit_core(self, index: int, money: bool) -> NumberCore | None:
+        value = parse_digits(self.tokens[index].text)
+        if value is None:
+            return None
+        core = NumberCore(value, index, index + 1)
+        after = core.stop
+        if self.lower(after) in ("/", "⁄") and self.glued(after) and self.glued(after + 1):
+            denominator = parse_digits(self.tokens[after + 1].text) if after + 1 < len(self.tokens) else None
+            small = denominator and value < denominator and denominator in (2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 128)
+            if denominator and (self.lower(after + 2) == "of" or small):
+                return NumberCore(value / denominator, index, after + 2, kind="fraction")
+            core.kind = "identifier"
+            return core
+        if after < len(self.tokens) and self.glued(after) and self.tokens[after].text.isalpha():
+            self.glued_suffix(core, self.tokens[after].text, money)
+            return core
+        while self.lower(core.stop) in self.lex.scales or self.lower(core.stop) in ("bn", "mn", "tn"):
+            scale = self.lex.scale_abbreviations.get(self.lower(core.stop), self.lex.scales.get(self.lower(core.stop), 1))
+            core.scale *= scale
+            core.value *= scale
+            core.stop += 1
+        return core
+
+    def glued_suffix(self, core: NumberCore, suffix: str, money: bool) -> None:
+        """Read letters glued to digits: a scale ("2.5bn", "$3m"), an ordinal, a unit, or an identifier."""
+        lowered, after = suffix.lower(), core.stop
+        if lowered in self.lex.scale_abbreviations and (money or suffix != "m"):
+            core.scale = self.lex.scale_abbreviations[lowered]
+            core.value *= core.scale
+            core.stop = after + 1
+        elif lowered in ORDINAL_SUFFIXES:
+            core.kind, core.stop = "ordinal", after + 1
+        elif lowered in ("am", "pm"):
+            core.kind, core.stop = "time", after + 1
+        elif any(self.match(after, p) for p in self.lex.percent_words):
+            return
+        elif suffix in self.lex.measure_units or (len(suffix) > 2 and lowered in self.lex.measure_units) or lowered in self.lex.duration_units or lowered in self.lex.cent_words:
+            core.glued_unit, core.stop = suffix, after + 1
+        else:
+            core.kind, core.stop = "identifier", after + 1
+
+    def word_core(self, index: int, qualified: bool) -> NumberCore | None:
+        words: list[str] = []
+        stop = index
+        while stop < len(self.tokens):
+            word = self.lower(stop)
+            if is_number_word(word) or (word == "a" and not words) or (word == "and" and words and is_number_word(self.lower(stop + 1)) and words[-1] in ("hundred", "thousand", "million", "billion")):
+                words.append(word)
+            elif word == "and" and words and words != ["a"] and self.match(stop, ("and", "a", "half")):
+                words.extend(["and", "a", "half"])
+                stop += 3
+                break
+            elif not (word == "-" and words and self.glued(stop) and self.glued(stop + 1) and is_number_word(self.lower(stop + 1))):
+                break
+            stop += 1
+        fraction = self.fraction(words, stop, qualified)
+        if fraction is not None:
+            return NumberCore(fraction[0], index, fraction[1], kind="fraction")
+        if not words or words in (["a"], ["dozen"]) or (words[0] == "a" and len(words) > 1 and words[1] not in self.lex.scales and words[1] != "dozen"):
+            return None
+        value = words_to_number(words)
+        if value is None:
+            return None
+        core = NumberCore(value, index, stop, kind="one" if words == ["one"] else None)
+        if self.lower(stop) in ("bn", "mn", "tn"):
+            core.scale = self.lex.scale_abbreviations[self.lower(stop)]
+            core.value *= core.scale
+            core.stop = stop + 1
+        if self.match(core.stop, ("out", "of")):
+            whole = self.core(core.stop + 2)
+            if whole is not None and whole.vague is None and whole.value and not self.tokens[whole.stop - 1].text.isdigit():
+                return NumberCore(core.value / whole.value, index, whole.stop, kind="fraction")
+        return core
+
+    def fraction(self, words: list[str], stop: int, qualified: bool) -> tuple[float, int] | None:
+        """A fraction in words ("a third", "two-thirds", "almost half"): its value and end index."""
+        numerator = 1.0 if words in ([], ["a"]) else (words_to_number(words) if words else None)
+        at = stop + 1 if self.lower(stop) == "-" and words and self.glued(stop) else stop
+        denominator = self.lex.fractions.get(self.lower(at))
+        if numerator is None or denominator is None or (self.lower(at + 1) == "-" and self.glued(at + 1)):
+            return None
+        if not words and not (qualified and self.lower(at) == "half"):
+            return None
+        if denominator != 2 and not words:
+            return None
+        return numerator / denominator, at + 1
+
+    def one_counts(self, core: NumberCore) -> bool:
+        """Whether a lone "one" is a number (not "no one", "one another", a pronoun "one.")."""
+        before, after = self.lower(core.first - 1), self.lower(core.stop)
+        if before in NOT_ONE_BEFORE or after in ("another", "day", "") or WORD_PUNCT.match(after):
+            return False
+        if after[:1].isdigit():
+            return False
+        return not (self.glued(core.first) and self.lower(core.first - 1) == "-")
+
+    def range_after(
+        self, core: NumberCore, qualifier: Qualifier | None, currency: str | None, change: str,
+        unit: tuple[str, str | None, int],
+    ) -> tuple[NumberCore | None, int, str, str | None]:
+        """The other end of a range, if any ("30-40", "1 to 1.5 degrees", "5% to 7%", "from 240 to 273"),
+        with the stop index, kind and unit of the whole."""
+        kind, unit_name, stop = unit
+        if core.vague is not None or core.kind in ("ordinal", "identifier", "time", "one", "fraction"):
+            return None, stop, kind, unit_name
+        bound = qualifier.bound if qualifier else None
+        bare = stop == core.stop and not currency and not core.glued_unit
+        positions = [core.stop] if bare else [core.stop, stop]
+        if qualifier is not None and qualifier.phrase == ("from",):
+            positions += [k for k in range(stop + 1, min(stop + 9, len(self.tokens))) if self.lower(k) == "to"][:1]
+        if YEAR_LIKE.match(self.tokens[core.first].text) and core.scale == 1 and 1500 <= core.value <= 2199:
+            positions = [p for p in positions if self.lower(p) in ("-", "–", "to") and YEAR_LIKE.match(self.text_at(p + 1))]
+        for position in positions:
+            from_to = qualifier is not None and qualifier.phrase == ("from",)
+            if self.lower(position) == "to" and not bare and change in ("up", "down") and not from_to:
+                continue
+            second = self.range_end(position, bound)
+            if second is None:
+                continue
+            second_currency = self.currency_prefix(position + 1)[0]
+            if bool(second_currency) != bool(currency):
+                continue
+            kind2, unit2, stop2 = self.unit(second, second_currency or currency)
+            if position != core.stop and not (position > stop or kind2 == kind):
+                continue
+            if second.scale > 1 and core.scale == 1 and core.value < second.value / second.scale:
+                core.value *= second.scale
+            return second, stop2, kind2, unit2 or unit_name
+        return None, stop, kind, unit_name
+
+    def range_end(self, position: int, bound: str | None) -> NumberCore | None:
+        connector = self.lower(position)
+        if connector == "and" and bound != "range":
+            return None
+        if connector not in RANGE_CONNECTORS and connector != "and":
+            return None
+        spaced_dash = connector in ("-", "–") and not self.glued(position) and not self.glued(position + 1)
+        if connector == "-" and not spaced_dash and not (self.glued(position) and self.glued(position + 1)) and bound != "range":
+            return None
+        _, after = self.currency_prefix(position + 1)
+        second = self.core(after)
+        if second is None or second.vague is not None or second.kind in ("ordinal", "identifier", "one", "fraction"):
+            return None
+        return second
+
+    def unit(self, core: NumberCore, currency: str | None) -> tuple[str, str | None, int]:
+        """The kind, unit and end index of a quantity whose number ends at ``core.stop``."""
+        stop = core.stop
+        if core.kind == "fraction":
+            return "fraction", None, stop
+        percent = next((p for p in self.lex.percent_words if self.match(stop, p)), None)
+        if percent is not None:
+            return "percent", "%", stop + len(percent)
+        if currency:
+            if self.lower(stop) in ("m", "k", "b", "bn", "mn", "tn") and core.scale == 1:
+                core.scale = self.lex.scale_abbreviations[self.lower(stop)]
+                core.value *= core.scale
+                return "money", currency, stop + 1
+            return "money", currency, stop
+        for width in (0, 1, 2, 3, 4):
+            word = self.lower(stop + width)
+            if width and not all(t.text[:1].isupper() or t.text == "." for t in self.tokens[stop : stop + width]):
+                break
+            if word in self.lex.currency_words and (width == 0 or self.tokens[stop].text[:1].isupper()):
+                if word in ("p", "won", "rand", "pound", "pounds") and width == 0:
+                    break
+                code = self.lex.currency_words[word] if width == 0 else self.text[self.tokens[stop].start : self.tokens[stop + width].end]
+                return "money", code, stop + width + 1
+        age = self._age_end(stop)
+        if age is not None:
+            return "age", "year-old", age
+        if core.glued_unit:
+            glued = core.glued_unit
+            if glued.lower() in self.lex.cent_words:
+                return "money", glued, stop
+            return ("duration" if glued.lower() in self.lex.duration_units else "measure"), glued, stop
+        if self.lower(stop) == "-" and self.glued(stop) and self.glued(stop + 1):
+            modifier = self.tokens[stop + 1].text if stop + 1 < len(self.tokens) else ""
+            if modifier.lower() in self.lex.duration_units:
+                return "period", modifier.lower(), stop + 2
+            if modifier in self.lex.measure_units or modifier.lower() in self.lex.measure_units:
+                return "measure", modifier, stop + 2
+            if modifier.lower() in self.lex.currency_words and len(modifier) > 1:
+                return "money", self.lex.currency_words[modifier.lower()], stop + 2
+        word = self.lower(stop)
+        if word in self.lex.duration_units:
+            return "duration", word, stop + 1
+        if stop < len(self.tokens) and (self.tokens[stop].text in self.lex.measure_units or (len(word) > 2 and word in self.lex.measure_units)):
+            return "measure", self.tokens[stop].text, stop + 1
+        if word == "of" and stop + 1 < len(self.tokens) and self.tokens[stop + 1].text.isalpha():
+            return "count", self.tokens[stop + 1].text, stop
+        if stop < len(self.tokens) and self.tokens[stop].text.isalpha() and self.tokens[stop].text.islower():
+            return "count", self.tokens[stop].text, stop
+        return "count", None, stop
+
+    def _age_end(self, stop: int) -> int | None:
+        for phrase in (("-", "year", "-", "old"), ("-", "years", "-", "old"), ("year", "-", "old"),
+                       ("years", "-", "old"), ("years", "old"), ("year", "old"), ("-", "month", "-", "old"),
+                       ("month", "-", "old"), ("months", "old")):
+            if self.match(stop, phrase):
+                return stop + len(phrase)
+        return None

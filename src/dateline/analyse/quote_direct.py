@@ -1,0 +1,189 @@
+"""Direct quotes: a quoted stretch and the cue and speaker around it.
+
+Layouts: ``X said: "…"``, ``X said "…"``, ``"…," X said``, ``"…," said X``, ``"…" – X``,
+``X: "…"``, ``"…" He said.`` and a paragraph that continues the previous speaker's quote.
+Stretches with none of these around them are scare quotes, titles or fragments and give nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
+from dateline.analyse.quote_cues import CueWord, verb_cue
+from dateline.analyse.quote_marks import Quoted
+from dateline.analyse.quote_speakers import attribution_for, listener_of, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dateline.analyse.base import Analysis
+
+AFTER_WINDOW = 8  # tokens after a closing mark in which "…," X said looks for its cue
+BEFORE_WINDOW = 10  # tokens before an opening mark in which X said: "…" looks for its cue
+SHORT_SENTENCE = 6  # a following sentence this short may hold the cue ("He said.")
+DASHES = "–—-"
+INTRODUCERS = (":", ",", "that", "—", "–")
+CONTINUES_NOTE = "continues the previous quote of the same speaker"
+NO_SPEAKER = "the text names no speaker for this quote"
+
+
+def _sentence_end(analysis: Analysis, char: int) -> int:
+    sentence = analysis.record.sentences[analysis.sentence_index(char)]
+    return sentence.end
+
+
+def _sentence_start(analysis: Analysis, char: int) -> int:
+    sentence = analysis.record.sentences[analysis.sentence_index(char)]
+    return sentence.start
+
+
+def _tokens(analysis: Analysis, start: int, end: int) -> list[Token]:
+    return [token for token in analysis.doc if start <= token.idx and token.idx + len(token.text) <= end]
+
+
+def _noun_head(tokens: list[Token]) -> Token | None:
+    """The head of the first noun phrase among ``tokens``."""
+    inside = {token.i for token in tokens}
+    for token in tokens:
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            head = token
+            while head.head.i in inside and head.dep_ in ("compound", "amod", "det", "poss", "flat", "nmod"):
+                head = head.head
+            return head
+    return None
+
+
+def _speaker_for(analysis: Analysis, verb: Token, quote: Quoted, region: list[Token]) -> Token | None:
+    """The subject of ``verb`` outside the quote, or the nearest noun phrase of the region."""
+    paragraph = paragraph_of(analysis.text, verb.idx)
+    subject = subject_of(verb, paragraph)
+    if subject is not None and not (quote.open_mark <= subject.idx < quote.end):
+        return subject
+    others = [token for token in region if token.i != verb.i and token.dep_ != "prt"]
+    after_verb = [token for token in others if token.i > verb.i]
+    before_verb = [token for token in others if token.i < verb.i]
+    return _noun_head(before_verb) or _noun_head(after_verb)
+
+
+def _after_region(analysis: Analysis, quote: Quoted, limit: int) -> list[Token]:
+    """Tokens after the closing mark in its sentence."""
+    end = min(_sentence_end(analysis, max(quote.end - 1, 0)), limit)
+    return _tokens(analysis, quote.end, end)[:AFTER_WINDOW]
+
+
+def _following_region(analysis: Analysis, quote: Quoted, limit: int) -> list[Token]:
+    """A short sentence right after the quote ("He said."), whose cue may be the quote's."""
+    end = min(_sentence_end(analysis, max(quote.end - 1, 0)), limit)
+    if _tokens(analysis, quote.end, end) or end >= limit:
+        return []
+    following = _tokens(analysis, end, min(_sentence_end(analysis, end), limit))
+    return following if len(following) <= SHORT_SENTENCE else []
+
+
+def _before_region(analysis: Analysis, quote: Quoted, floor: int, same_sentence: bool) -> list[Token]:
+    """Tokens before the opening mark: in its sentence, or back to the previous quote or paragraph start."""
+    start = max(_sentence_start(analysis, quote.open_mark), floor) if same_sentence else floor
+    return _tokens(analysis, start, quote.open_mark)[-BEFORE_WINDOW:]
+
+
+def _with_cue(
+    analysis: Analysis, quote: Quoted, region: list[Token], before: bool, strict: bool = False
+) -> Candidate | None:
+    """A candidate from the cue verb nearest to the quote in ``region``, if any."""
+    ordered = reversed(region) if before else iter(region)
+    for token in ordered:
+        cue = verb_cue(token)
+        if cue is None:
+            continue
+        if before and not _introduces(analysis, token, quote, strict):
+            return None
+        subject = _speaker_for(analysis, token, quote, region)
+        speaker = attribution_for(analysis, subject) if subject is not None else None
+        addressee, channel = listener_of(analysis, token)
+        if speaker is not None:
+            speaker.channel = channel
+        note = None if speaker else NO_SPEAKER
+        start, end = trim(analysis.text, quote.content_start, quote.content_end)
+        return Candidate(start, end, "direct", cue, speaker, 0.9, addressee, note)
+    return None
+
+
+def _introduces(analysis: Analysis, verb: Token, quote: Quoted, strict: bool) -> bool:
+    """True when the words between a cue and an opening mark make the quote its complement."""
+    between = analysis.text[verb.idx + len(verb.text) : quote.open_mark].strip()
+    if not between or between.endswith(INTRODUCERS):
+        return True
+    if strict:
+        return False
+    content = analysis.text[quote.content_start : quote.content_end]
+    return content[:1].isupper() and word_count(content) >= 4
+
+
+def _colon_or_dash(analysis: Analysis, quote: Quoted, floor: int, limit: int) -> Candidate | None:
+    """``X: "…"`` and ``"…" – X``: a speaker named without a verb."""
+    start, end = trim(analysis.text, quote.content_start, quote.content_end)
+    before = analysis.text[max(_sentence_start(analysis, quote.open_mark), floor) : quote.open_mark].rstrip()
+    if before.endswith(":") and 0 < word_count(before) <= 8:
+        region = _tokens(analysis, quote.open_mark - len(before), quote.open_mark)
+        if not any(token.pos_ == "VERB" for token in region):
+            head = _noun_head(region)
+            if head is not None:
+                colon = analysis.text.rfind(":", 0, quote.open_mark)
+                cue = CueWord(colon, colon + 1, ":", "speech", "neutral")
+                return Candidate(start, end, "direct", cue, attribution_for(analysis, head), 0.6)
+    after = analysis.text[quote.end : limit].lstrip()
+    if after[:1] in DASHES:
+        dash_at = limit - len(after)
+        region = _tokens(analysis, dash_at + 1, min(_sentence_end(analysis, dash_at + 1), limit))[:6]
+        head = _noun_head(region)
+        if head is not None and head.pos_ in ("PROPN", "NOUN"):
+            return Candidate(start, end, "direct", None, attribution_for(analysis, head), 0.6)
+    return None
+
+
+def _continuation(
+    analysis: Analysis, quote: Quoted, previous: Candidate | None
+) -> Candidate | None:
+    """A paragraph that opens with a quote and goes on with the previous speaker's words."""
+    if previous is None or previous.speaker is None:
+        return None
+    paragraph_start = paragraph_of(analysis.text, quote.open_mark)[0]
+    if quote.open_mark != paragraph_start:
+        return None
+    previous_paragraph = paragraph_of(analysis.text, previous.end)
+    if analysis.text[previous_paragraph[1] : paragraph_start].strip():
+        return None
+    start, end = trim(analysis.text, quote.content_start, quote.content_end)
+    return Candidate(start, end, "direct", None, previous.speaker, 0.7, previous.addressee, CONTINUES_NOTE)
+
+
+def direct_candidate(
+    analysis: Analysis, quote: Quoted, previous: Candidate | None, floor: int, limit: int
+) -> Candidate | None:
+    """The direct quote a quoted stretch is, or None for scare quotes and fragments.
+
+    ``floor``/``limit`` bound the text around the stretch that may hold its cue (the previous and
+    next stretches); ``previous`` is the quote found just before it.
+    """
+    if quote.continues:
+        found = _continuation(analysis, quote, previous)
+        if found is not None:
+            return found
+    adjacent = _next_is_adjacent(analysis, quote, limit)
+    paragraph_start, paragraph_end = paragraph_of(analysis.text, quote.open_mark)
+    floor, limit = max(floor, paragraph_start), min(limit, paragraph_end)
+    return (
+        _with_cue(analysis, quote, _before_region(analysis, quote, floor, True), before=True, strict=True)
+        or _with_cue(analysis, quote, _after_region(analysis, quote, limit), before=False)
+        or _with_cue(analysis, quote, _following_region(analysis, quote, limit), before=False)
+        or _with_cue(analysis, quote, _before_region(analysis, quote, floor, False), before=True)
+        or _colon_or_dash(analysis, quote, floor, limit)
+        or (None if adjacent else _continuation(analysis, quote, previous))
+    )
+
+
+def _next_is_adjacent(analysis: Analysis, quote: Quoted, next_open: int) -> bool:
+    """True when another quote opens right after this one in its paragraph (“A.” “B,” X said);
+    ``next_open`` is the next quote's opening mark."""
+    return next_open < len(analysis.text) and not analysis.text[quote.end : next_open].strip(" ,")

@@ -1,0 +1,97 @@
+"""The analysis side of a batch job: turn a chunk of articles into record documents.
+
+It runs in the main process (one worker) or in each worker process. Setting the environment
+variable ``DATELINE_ANALYSIS=stub`` replaces the spaCy analysis with an instant one-sentence
+record (for crash and speed tests of the store alone).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dateline.record import Article, Entity, Mention, Record, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_NLP: Language | None = None
+
+
+@dataclass
+class Outcome:
+    """The analysis of one article: its document (without the article part) or the error."""
+
+    document: dict[str, Any] | None
+    error: str | None = None
+
+
+@dataclass
+class ChunkResult:
+    """What a worker sends back for one chunk: the outcomes in order, its pid and peak RSS."""
+
+    outcomes: list[Outcome]
+    pid: int
+    peak_rss_bytes: int
+
+
+def load_worker(batch_size: int = 16) -> None:
+    """Load the pipeline once per process (the pool initializer)."""
+    global _NLP
+    if _NLP is None and os.environ.get("DATELINE_ANALYSIS") != "stub":
+        from dateline.nlp import load_pipeline
+
+        _NLP = load_pipeline()
+
+
+def analyse_chunk(articles: list[Article]) -> ChunkResult:
+    """Analyse ``articles`` with ``nlp.pipe``; one failing article does not fail the others."""
+    if os.environ.get("DATELINE_ANALYSIS") == "stub":
+        outcomes = [Outcome(_document(_stub_record(article))) for article in articles]
+    else:
+        outcomes = _analyse(articles)
+    return ChunkResult(outcomes, os.getpid(), peak_rss_bytes())
+
+
+def peak_rss_bytes() -> int:
+    """This process's peak resident set size so far."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _analyse(articles: list[Article]) -> list[Outcome]:
+    from dateline.analyse.pipeline import analyse_article, analyse_articles
+
+    load_worker()
+    assert _NLP is not None
+    outcomes: list[Outcome] = []
+    try:
+        for record in analyse_articles(iter(articles), _NLP):
+            outcomes.append(Outcome(_document(record)))
+    except Exception:  # redo the rest one by one, so that only the failing article fails
+        for article in articles[len(outcomes) :]:
+            try:
+                outcomes.append(Outcome(_document(analyse_article(article, _NLP))))
+            except Exception as error:
+                outcomes.append(Outcome(None, f"analysis failed: {type(error).__name__}: {error}"))
+    return outcomes
+
+
+def _document(record: Record) -> dict[str, Any]:
+    document = record.to_dict()
+    document.pop("article", None)
+    return document
+
+
+def _stub_record(article: Article) -> Record:
+    """One sentence and one entity for the first word: enough items to check stores are whole."""
+    record = Record(article=article, sentences=[Span(0, len(article.text), article.text)])
+    word = article.text.split()[0] if article.text.split() else article.text
+    start = article.text.find(word)
+    end = start + len(word)
+    mention = Mention(start=start, end=end, text=word, sentence=0, extractor="stub", extractor_version="0")
+    record.entities = [Entity(start=start, end=end, text=word, sentence=0, extractor="stub", extractor_version="0",
+                              id="e1", name=word, type="ORG", mentions=[mention])]
+    record.extractors = {"stub": "0"}
+    return record

@@ -1,0 +1,230 @@
+"""Behaviour tests of the quotes extractor: layouts, speakers, cues, marks (short texts of our own)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from conftest import analyse_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.analyse.quote_cues import lexicon, verb_cue
+from dateline.analyse.quote_marks import find_quoted
+from dateline.record import Quote, Record
+
+WORD = re.compile(r"\w+")
+
+
+def quotes_of(text: str) -> list[Quote]:
+    """The quotes found in a short text, after checking every item's offsets."""
+    record = analyse_text(text)
+    for quote in record.quotes:
+        assert record.article.text[quote.start : quote.end] == quote.text
+        assert quote.extractor == "quotes"
+        assert quote.speaker is not None or quote.speaker_note
+        if quote.cue is not None:
+            assert record.article.text[quote.cue.start : quote.cue.end] == quote.cue.text
+    return record.quotes
+
+
+def only(text: str) -> Quote:
+    found = quotes_of(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+def speaker_text(quote: Quote) -> str:
+    assert quote.speaker is not None
+    return quote.speaker.text
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        ('Maria Lopez said "We will rebuild every school in the valley."', "We will rebuild every school in the valley.", "Maria Lopez", "said"),
+        ("“We will rebuild every school,” Maria Lopez said.", "We will rebuild every school", "Maria Lopez", "said"),
+        ("“We will rebuild every school,” said Maria Lopez, the mayor.", "We will rebuild every school", "Maria Lopez", "said"),
+        ("Maria Lopez told reporters: «We will rebuild every school.»", "We will rebuild every school.", "Maria Lopez", "told"),
+    ],
+)
+def test_quotes_direct_layouts(text: str, content: str, speaker: str, cue: str) -> None:
+    quote = only(text)
+    assert quote.kind == "direct"
+    assert quote.text == content
+    assert speaker in speaker_text(quote)
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_quotes_dash_layout_names_speaker_without_verb() -> None:
+    quote = only("“Nobody expected the river to rise so fast.” – Maria Lopez")
+    assert quote.kind == "direct" and "Maria Lopez" in speaker_text(quote)
+
+
+def test_quotes_colon_layout_names_speaker_without_verb() -> None:
+    quote = only("Mayor Maria Lopez: “Nobody expected the river to rise so fast.”")
+    assert "Maria Lopez" in speaker_text(quote) and quote.text.startswith("Nobody")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Maria Lopez said that the bridge would reopen in May.", "the bridge would reopen in May", "Maria Lopez"),
+        ("Maria Lopez said the bridge would reopen in May.", "the bridge would reopen in May", "Maria Lopez"),
+        ("The bridge will reopen in May, officials said.", "The bridge will reopen in May", "officials"),
+        ("According to the ministry, the bridge will reopen in May.", "the bridge will reopen in May", "the ministry"),
+    ],
+)
+def test_quotes_indirect_layouts(text: str, content: str, speaker: str) -> None:
+    quote = only(text)
+    assert quote.kind == "indirect"
+    assert quote.text == content
+    assert speaker in speaker_text(quote)
+
+
+def test_quotes_told_records_addressee_and_channel() -> None:
+    told_people = only("Maria Lopez told a group of farmers that the dam was safe.")
+    assert told_people.addressee == "a group of farmers"
+    told_agency = only("A police source told AFP that two suspects had been arrested.")
+    assert told_agency.speaker is not None and (told_agency.speaker.channel or "").lower() == "afp"
+    assert told_agency.speaker.text == "A police source"
+
+
+def test_quotes_pronoun_resolves_to_most_recent_person() -> None:
+    text = "Maria Lopez met Ahmed Karimi in Lyon. Karimi spoke first.\n\nHe said that the talks had gone well."
+    quote = only(text)
+    assert quote.speaker is not None and quote.speaker.text == "Karimi"
+    assert quote.speaker.resolved_from is not None and quote.speaker.resolved_from.text == "He"
+
+
+def test_quotes_added_then_he_said_is_one_quote() -> None:
+    text = "Ahmed Karimi spoke in Lyon.\n\nHe added: “The harvest was the worst in a decade.” He said."
+    quote = only(text)
+    assert quote.cue is not None and quote.cue.text == "added"
+    assert speaker_text(quote) == "Ahmed Karimi"
+
+
+def test_quotes_paragraph_continuing_previous_quote_has_no_cue() -> None:
+    text = "Ahmed Karimi said: “The harvest failed.”\n\n“We will need help before the winter comes.”"
+    first, second = quotes_of(text)
+    assert second.cue is None and speaker_text(second) == "Ahmed Karimi"
+    assert second.text == "We will need help before the winter comes."
+
+
+def test_quotes_multi_paragraph_quote_left_open() -> None:
+    text = "Ahmed Karimi said: “The harvest failed this year.\n\n“We will need help before the winter comes.”"
+    first, second = quotes_of(text)
+    assert first.text == "The harvest failed this year."
+    assert second.cue is None and speaker_text(second) == "Ahmed Karimi"
+
+
+def test_quotes_multi_sentence_quote_is_one_quote() -> None:
+    quote = only("Karimi said: “The harvest failed. The rains came late. We need help.”")
+    assert quote.text == "The harvest failed. The rains came late. We need help."
+
+
+def test_quotes_inner_quotes_stay_inside() -> None:
+    quote = only("“They told us ‘wait until spring’ and we waited,” Karimi said.")
+    assert quote.text == "They told us ‘wait until spring’ and we waited"
+
+
+def test_quotes_fragment_inside_reported_speech_is_mixed() -> None:
+    quote = only("Karimi said the harvest was “the worst in living memory” for the valley.")
+    assert quote.kind == "mixed"
+    assert "“the worst in living memory”" in quote.text and quote.text.startswith("the harvest")
+
+
+def test_quotes_scare_quoted_word_is_not_a_quote() -> None:
+    assert quotes_of("The so-called “reform” was passed in March by the council.") == []
+
+
+def test_quotes_unnamed_source_kept_verbatim_with_affiliation() -> None:
+    quote = only("A source close to Hamas said that the talks would resume on Monday.")
+    assert quote.speaker is not None and quote.speaker.entity is None or quote.speaker is not None
+    assert speaker_text(quote) == "A source close to Hamas"
+    assert quote.speaker is not None and quote.speaker.affiliation
+
+
+def test_quotes_cue_carries_stance() -> None:
+    condemned = only("Karimi condemned the decision, saying that it was illegal.")
+    assert condemned.cue is not None and condemned.cue.text == "saying"
+    stressed = only("Karimi stressed that the decision was illegal.")
+    assert stressed.cue is not None and stressed.cue.stance == "emphatic"
+    denied = only("Karimi denied that the army had entered the village.")
+    assert denied.cue is not None and denied.cue.stance == "critical"
+
+
+def test_quotes_same_rules_for_every_party() -> None:
+    """The same sentence with the parties swapped gives the same kind of quote and speaker."""
+    first = only("The Israeli official said that the strike hit a weapons depot.")
+    second = only("The Palestinian official said that the strike hit a weapons depot.")
+    assert (first.kind, first.text, speaker_text(first).replace("Israeli", "X")) == (
+        second.kind,
+        second.text,
+        speaker_text(second).replace("Palestinian", "X"),
+    )
+
+
+def test_quotes_seed_article_scores(seed_record: Record, seed_gold: dict[str, Any]) -> None:
+    """Every gold quote of the example article is found by the 60% word-overlap rule."""
+    text = seed_record.article.text
+    offset = seed_record.article.text_offset
+    found = 0
+    for gold in seed_gold["quotes"]:
+        start = text.find(gold["text"])
+        gold_words = {start + m.start() for m in WORD.finditer(gold["text"])}
+        for quote in seed_record.quotes:
+            words = {quote.start + m.start() for m in WORD.finditer(quote.text)}
+            shared = len(words & gold_words)
+            if shared >= 0.6 * len(gold_words) and shared >= 0.6 * len(words):
+                found += 1
+                break
+    assert offset == 17
+    assert found / len(seed_gold["quotes"]) >= 0.9
+    assert len(seed_record.quotes) <= len(seed_gold["quotes"]) + len(seed_gold["optional_quotes"])
+
+
+def test_quotes_lexicon_covers_the_documented_classes() -> None:
+    table = lexicon()
+    assert table.verbs["say"] == ("speech", "neutral")
+    assert table.verbs["insist"][1] == "emphatic"
+    assert table.verbs["accuse"][1] == "critical"
+    assert table.particle_verbs["point out"] == ("speech", "emphatic")
+    assert table.verbs["believe"][0] == "belief"
+
+
+def test_quotes_particle_cue_spans_verb_and_particle(nlp: Any) -> None:
+    doc = nlp("He pointed out that the road was closed.")
+    cue = verb_cue(doc[1])
+    assert cue is not None and cue.lemma == "point out" and cue.stance == "emphatic"
+
+
+PIECES = st.lists(
+    st.sampled_from(["word", " ", "“", "”", '"', "‘", "’", "'", "«", "»", "\n", "\n\n", ",", ".", "it’s", "x"]),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PIECES)
+def test_quotes_marks_stretches_are_ordered_and_inside_paragraphs(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = find_quoted(text)
+    previous_end = -1
+    for stretch in found:
+        assert previous_end <= stretch.open_mark < stretch.content_start <= stretch.content_end <= len(text)
+        assert "\n" not in text[stretch.open_mark : stretch.end]
+        content = text[stretch.content_start : stretch.content_end]
+        assert content == content.strip() and content
+        if stretch.close_mark is not None:
+            assert stretch.content_end <= stretch.close_mark
+        previous_end = stretch.end
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="abc ", min_size=1, max_size=30).filter(lambda s: s.strip() != ""))
+def test_quotes_marks_curly_pair_gives_its_content(inner: str) -> None:
+    text = f"He said “{inner}” then left."
+    (stretch,) = find_quoted(text)
+    assert text[stretch.content_start : stretch.content_end] == inner.strip()
