@@ -4,6 +4,7 @@
    the flag rules find when everything before them is right.
 2. ``broken_sentence`` on real articles (basil, pac, bbc, polnear: first N of each): how many sentences
    are flagged, with every flagged text written out so a reader can judge false positives.
+3. ``broken_sentence`` recall on synthetic fragments injected into polnear articles (N/6 articles).
 
 Run: .venv/bin/python bench/flags.py [N]   (writes bench/results/flags.json)
 """
@@ -99,6 +100,39 @@ def broken_sentences_on(corpus: str, path: Path, limit: int) -> dict[str, Any]:
     }
 
 
+def injected_fragments(path: Path, limit: int) -> dict[str, Any]:
+    """Recall on synthetic fragments: in each article, one mid-paragraph sentence is cut to its first noun
+    phrase ('The senior senator from Ohio.') and one is replaced by a person's name ('Smith.')."""
+    nlp = load_pipeline()
+    found = {"verbless": 0, "name": 0}
+    tried = {"verbless": 0, "name": 0}
+    with path.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for _, line in zip(range(limit), lines, strict=False)]
+    for row in rows:
+        doc = nlp(row["text"])
+        sentences = [s for s in doc.sents if "\n" not in s.text.strip() and s.text.strip().endswith(".")]
+        inner = sentences[1:-1]
+        if len(inner) < 4:
+            continue
+        target = inner[len(inner) // 2]
+        chunks = [c for c in target.noun_chunks if len(c) >= 2 and c.root.pos_ == "NOUN"]
+        person = next((e for e in doc.ents if e.label_ == "PERSON"), None)
+        cases = []
+        if chunks:
+            phrase = chunks[0].text[0].upper() + chunks[0].text[1:] + " in light of " + " and ".join(c.text for c in chunks[1:3] or chunks[:1])
+            cases.append(("verbless", phrase.rstrip() + "."))
+        if person is not None:
+            cases.append(("name", person.text.split()[-1] + "."))
+        for kind, replacement in cases:
+            text = row["text"][: target.start_char] + replacement + row["text"][target.end_char :]
+            analysis = Analysis(Article(id=row["id"], text=text), nlp(text))
+            start = target.start_char
+            tried[kind] += 1
+            hit = any(f.start <= start < f.end for f in broken_sentence_flags(analysis))
+            found[kind] += int(hit)
+    return {kind: {"injected": tried[kind], "flagged": found[kind]} for kind in tried}
+
+
 def main() -> None:
     """Print the figures and write them to bench/results/flags.json."""
     limit = int(sys.argv[1]) if len(sys.argv) > 1 else 60
@@ -112,6 +146,8 @@ def main() -> None:
               f"{result['sentences']} sentences ({result['flagged_per_1000_sentences']} per 1000)")
         for example in result["examples"]:
             print(f"    {example['article']}: {example['text'][:110]!r}")
+    results["injected_fragments_polnear"] = injected_fragments(CORPORA["polnear"], max(20, limit // 6))
+    print("injected fragments (polnear):", results["injected_fragments_polnear"])
     out = REPO / "bench" / "results" / "flags.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

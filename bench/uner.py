@@ -182,17 +182,17 @@ def main() -> None:
         "errors": error_summary(gold, system),
         "seconds": round(elapsed, 1),
     }
-    for part in ("overall", "news", "wikipedia"):
-        row = result[part]
-        print(f"{part:10} F1 {row['all']['f1']:.3f}  P {row['all']['precision']:.3f}  R {row['all']['recall']:.3f}  "
-              + "  ".join(f"{k} {row[k]['f1']:.3f}" for k in ("PER", "ORG", "LOC")))
-    print(json.dumps(result["errors"], indent=1))
     if not args.spacy_only and args.mode == "document":
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     else:
         variant = RESULTS.with_name(f"uner-{'spacy' if args.spacy_only else 'dateline'}-{args.mode}.json")
         variant.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    for part in ("overall", "news", "wikipedia"):
+        row = result[part]
+        print(f"{part:10} F1 {row['all']['f1']:.3f}  P {row['all']['precision']:.3f}  R {row['all']['recall']:.3f}  "
+              + "  ".join(f"{k} {row[k]['f1']:.3f}" for k in ("PER", "ORG", "LOC")))
+    print(json.dumps(result["errors"], indent=1))
 
 
 def error_summary(gold: set[Mention], system: set[Mention]) -> dict[str, int]:

@@ -179,3 +179,34 @@ def test_entities_seed_article_gold_names_are_found_with_their_types(nlp: Any, s
     found = {(n, e.type) for e in analysis.record.entities for n in (e.name, *mention_texts(e))}
     for gold in seed_gold["entities"]:
         assert (gold["name"], gold["type"]) in found, gold["id"]
+
+
+def test_entities_country_in_a_title_is_the_country_and_longer_place_names_stay_whole(nlp: Any) -> None:
+    record = run(nlp, "US President Joe Biden spoke about Latin America. Gaza City was bombed again.")
+    assert mention_texts(by_name(record, "United States")) == ["US"]
+    assert description_texts(by_name(record, "Joe Biden")) == ["US President"]
+    assert "America" not in [m.text for e in record.entities for m in e.mentions]
+    assert mention_texts(by_name(record, "Gaza City")) == ["Gaza City"]
+
+
+def test_entities_name_missed_by_ner_is_found_again(nlp: Any) -> None:
+    record = run(nlp, "Russian Foreign Minister Sergei Lavrov said Moscow was ready. Lavrov spoke in Ankara.")
+    assert mention_texts(by_name(record, "Sergei Lavrov")) == ["Sergei Lavrov", "Lavrov"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unique"),
+    [
+        ("Iranian Foreign Minister", True),
+        ("The head of the Hamas political bureau", True),
+        ("Israeli President", True),
+        ("President", False),
+        ("the president", False),
+        ("a law professor at Temple University", False),
+        ("former Prime Minister of Israel", False),
+    ],
+)
+def test_entities_unique_role_tells_posts_held_by_one_person(text: str, unique: bool) -> None:
+    from dateline.analyse.entity_roles import is_unique_role
+
+    assert is_unique_role(text) is unique

@@ -10,8 +10,9 @@ import re
 from typing import TYPE_CHECKING
 
 from dateline.analyse.entity_clusters import Cluster, Description
+from dateline.analyse.entity_gazetteer import is_place_name
 from dateline.analyse.entity_mentions import Candidate
-from dateline.analyse.entity_tables import RoleLexicon
+from dateline.analyse.entity_tables import RoleLexicon, role_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,19 @@ def role_key(text: str) -> str:
     """How descriptions compare: lower case, articles, possessive endings and punctuation dropped."""
     words = re.findall(r"[\w-]+", re.sub(r"['’]s\b", "", text.casefold()))
     return " ".join(w for w in words if w not in ARTICLES)
+
+
+def is_unique_role(text: str, lexicon: RoleLexicon | None = None) -> bool:
+    """A description naming a post one person holds at a time: a unique-post noun with a qualifier
+    ("Iranian Foreign Minister", "the head of the Hamas political bureau"; not "President", "an analyst")."""
+    lexicon = lexicon or role_lexicon()
+    if re.match(r"(?i)\s*(an?|former|ex-|late|then)\b", text):
+        return False
+    words = role_key(text).split()
+    if len(words) < 2:
+        return False
+    joined = " " + " ".join(words) + " "
+    return any(f" {noun} " in joined for noun in lexicon.unique_role_nouns)
 
 
 def _is_role(tokens: list[Token], lexicon: RoleLexicon) -> bool:
@@ -75,39 +89,59 @@ def noun_phrase(doc: Doc, noun: Token, stop: int) -> tuple[int, int] | None:
 
 
 def apposition(doc: Doc, candidate: Candidate, lexicon: RoleLexicon) -> tuple[int, int] | None:
-    """'the head of X, Name' or 'Name, the head of X': the role phrase beside the name."""
+    """'the head of X, Name' or 'Name, the head of X': the role phrase beside the name, if its head
+    noun is singular and fits the name's type (a person role, an organisation or a place noun)."""
     span = _span_of(doc, candidate)
     if span is None:
         return None
     root = span.root
-    if root.dep_ == "appos":
+    comma_before = span.start > 0 and doc[span.start - 1].text in (",", "—", "–")
+    if root.dep_ == "appos" and comma_before:
         noun = root.head
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head.head
-        if noun.pos_ in ("NOUN", "PROPN") and noun.i < span.start and _describes(noun, lexicon):
+        if noun.i < span.start and _describes(noun, candidate.type, lexicon):
             return noun_phrase(doc, noun, span.start)
     for child in root.rights:
-        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and _describes(child, lexicon):
+        if child.dep_ == "appos" and _describes(child, candidate.type, lexicon):
             phrase = noun_phrase(doc, child, len(doc))
             if phrase and phrase[0] >= span.end_char:
                 return phrase
     return None
 
 
-def _describes(noun: Token, lexicon: RoleLexicon) -> bool:
+def role_class(noun: Token, lexicon: RoleLexicon) -> str | None:
+    """PERSON, ORG or GPE for a noun heading a role, organisation or place description."""
     words = {noun.lemma_.lower(), noun.lower_}
-    heads = lexicon.person_role_nouns | lexicon.organisation_head_nouns | lexicon.place_head_nouns
-    return bool(words & heads) and (noun.pos_ == "NOUN" or bool(words & lexicon.person_role_nouns))
+    if words & lexicon.person_role_nouns:
+        return "PERSON"
+    if noun.pos_ != "NOUN":
+        return None
+    if words & lexicon.organisation_head_nouns:
+        return "ORG"
+    if words & lexicon.place_head_nouns:
+        return "GPE"
+    return None
+
+
+def _describes(noun: Token, entity_type: str, lexicon: RoleLexicon) -> bool:
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ in ("NNS", "NNPS"):
+        return False
+    kind = role_class(noun, lexicon)
+    if kind == "PERSON":
+        return entity_type in ("PERSON", "ORG", "NORP", "GPE")
+    return kind is not None and (kind == entity_type or (kind == "GPE" and entity_type == "LOC"))
 
 
 def describes_person(doc: Doc, start: int, end: int, lexicon: RoleLexicon) -> bool:
     """True when the phrase is headed by a person role noun ("spokesman for X", "Foreign Minister")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and bool({span.root.lemma_.lower(), span.root.lower_} & lexicon.person_role_nouns)
+    return span is not None and role_class(span.root, lexicon) == "PERSON"
 
 
 def attach_titles_and_appositions(doc: Doc, clusters: list[Cluster], lexicon: RoleLexicon) -> None:
     """Give each named entity the titles before its names and the role phrases apposed to them."""
+    text = doc.text
     for cluster in clusters:
         for member in cluster.members:
             if member.kind != "name":
@@ -116,6 +150,9 @@ def attach_titles_and_appositions(doc: Doc, clusters: list[Cluster], lexicon: Ro
             if title:
                 cluster.descriptions.append(Description(*title, 0.9))
             apposed = apposition(doc, member, lexicon)
+            place = cluster.type() in ("GPE", "LOC") and is_place_name(text[member.start : member.end])
+            if apposed and place and describes_person(doc, *apposed, lexicon):
+                continue
             if apposed:
                 cluster.descriptions.append(Description(*apposed, 0.85))
                 if cluster.canonical is None and cluster.type() in ("ORG", "GPE", "NORP") and describes_person(doc, *apposed, lexicon):

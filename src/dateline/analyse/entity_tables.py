@@ -60,6 +60,7 @@ class RoleLexicon:
     """Nouns that head role descriptions, organisation and place descriptions; honorifics; event words."""
 
     person_role_nouns: frozenset[str]
+    unique_role_nouns: frozenset[str]
     organisation_head_nouns: frozenset[str]
     place_head_nouns: frozenset[str]
     generic_place_name_words: frozenset[str]

@@ -160,14 +160,30 @@ def is_party(token: Token) -> bool:
 
 
 def party_targets(tokens: list[Token]) -> list[Token]:
-    """Targets that are parties; for a thing ("a ban", "demands") the party it concerns ("on X", "from X")."""
+    """Targets that are parties; for a thing ("a ban", "demands", "a US offer") the party it concerns
+    ("on X", "from X") or names ("US", "Israeli", "X's")."""
     found: list[Token] = []
     for token in tokens:
         if is_party(token):
             found.append(token)
             continue
         found.extend(t for t in _prep_objects(token, {"on", "of", "from", "to", "for", "against", "by"}) if is_party(t))
+        found.extend(c for c in token.children
+                     if c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ in PARTY_ENTITY_TYPES)
     return found
+
+
+def complement_parties(predicate: Token) -> list[Token]:
+    """The first party named inside the verb's complement or purpose clause ("threatened to cut off
+    electricity **to Nakhichevan**", "rallied to demand reforms **from X**")."""
+    clauses = [c for c in predicate.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+    for clause in clauses:
+        for token in clause.subtree:
+            if token.dep_ in ("dobj", "nsubjpass") and is_party(token):
+                return with_conjuncts(token)
+            if token.dep_ == "pobj" and token.head.lower_ in TARGET_PREPS | {"with", "from"} and is_party(token):
+                return with_conjuncts(token)
+    return []
 
 
 def resolve_pronoun(token: Token) -> Token:
@@ -214,8 +230,10 @@ def read_arguments(candidate: Candidate) -> Arguments:
     if not parties and kind in ("verb", "support"):
         parties = [t for t in _prep_objects(predicate, TARGET_PREPS | {"from"}) if is_party(t)]
         parties += [s for c in _children(predicate, "ccomp") for s in _children(c, "nsubj", "nsubjpass") if is_party(s)]
+    if not parties and kind in ("verb", "support"):
+        parties = [t for t in complement_parties(predicate) if t not in args.actors]
     args.targets = parties or args.targets
-    args.actors = [resolve_pronoun(a) for a in args.actors]
+    args.actors = _expand([resolve_pronoun(a) for a in args.actors])
     args.targets = [t for t in _expand(args.targets) if t not in args.actors]
     args.places = place_tokens(candidate)
     return args

@@ -73,7 +73,8 @@ def is_background(candidate: Candidate) -> bool:
     if token.sent.root.pos_ not in ("VERB", "AUX"):
         return False
     for _ in range(8):
-        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ != "VBG"):
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ != "VBG" and not own_subject):
             return True
         if token.dep_ == "pcomp" and token.head.head.pos_ in ("NOUN", "PROPN"):
             return True

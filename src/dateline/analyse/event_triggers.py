@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dateline.analyse.event_lexicon import Lexicon, Sense
+from dateline.analyse.event_lexicon import NO_EVENT, Lexicon, Sense
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -154,6 +154,8 @@ def verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     conditional = [s for s in senses if s.objects or s.subjects or s.preps]
     for sense in conditional:
         if sense.matches(objects, subjects, preps):
+            if sense.type == NO_EVENT:
+                return None
             return Candidate(sense, "verb", token.i, token.i + 1, token, lemma=lemma)
     if lemma in lexicon.support_verbs or (not phrasal and lemma.split()[0] in lexicon.support_verbs):
         support = _support_candidate(token, lemma, lexicon)

@@ -13,6 +13,7 @@ from dateline.record import Framing
 NAME = "framing"
 VERSION = "1.0.0"
 CONTEXT_MIN_MENTIONS = 2  # party words of a conflict an article needs before its context-bound terms apply
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
 TARGET_PREPOSITIONS = {"against", "on", "upon", "toward", "towards", "at", "in", "into", "inside"}
 
 
@@ -53,7 +54,7 @@ def find_matches(text: str, lexicon: Lexicon, conflicts: set[str]) -> list[Match
 
 def party_in_context(analysis: Analysis, lexicon: Lexicon, match: Match) -> tuple[Party, str] | None:
     """The party the loaded words are about, and its role: 'agent' (named in or by the phrase) or
-    'target' (named after 'against', 'on', 'in' …)."""
+    'target' (named after 'against', 'on', 'in' …, or a place name before it: 'the Gaza genocide')."""
     inside = lexicon.party_pattern.search(analysis.text, match.start, match.end)
     if inside is not None:
         party = lexicon.party_named(re.sub(r"\s+", " ", inside.group()))
@@ -74,7 +75,8 @@ def party_in_context(analysis: Analysis, lexicon: Lexicon, match: Match) -> tupl
             if ancestor.i == root.i:
                 break
             path.append(ancestor.lower_)
-        role = "target" if TARGET_PREPOSITIONS.intersection(path) else "agent"
+        place_modifier = token.ent_type_ in PLACE_TYPES and token.dep_ == "compound"  # 'the Gaza genocide'
+        role = "target" if TARGET_PREPOSITIONS.intersection(path) or place_modifier else "agent"
         return party, role
     return None
 

@@ -28,10 +28,7 @@ class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
 @dataclass
@@ -49,7 +46,7 @@ class NumberCore:
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into words, numbers (with separators and decimals) and single punctuation marks."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    return [Token(m.group(), m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(text)]
 
 
 def detect_change(tokens: list[Token], first: int, lexicon: NumberLexicon) -> str:

@@ -53,6 +53,8 @@ class NumberLexicon:
     fractions: dict[str, int]
     particle_verbs: frozenset[str]
     change_up_after_by: frozenset[str]
+    qualifiers_by_first: dict[str, tuple[Qualifier, ...]]
+    vague_by_first: dict[str, tuple[VagueQuantity, ...]]
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -75,13 +77,15 @@ def load_lexicon() -> NumberLexicon:
     qualifiers = tuple(
         Qualifier(phrase_tokens(key), v["bound"], v["change"]) for key, v in raw["qualifiers"].items()
     )
+    sorted_vague = tuple(sorted(vague, key=lambda v: -len(v.phrase)))
+    sorted_qualifiers = tuple(sorted(qualifiers, key=lambda q: -len(q.phrase)))
     return NumberLexicon(
         units=raw["units"],
         tens=raw["tens"],
         scales=raw["scales"],
         scale_abbreviations=raw["scale_abbreviations"],
-        vague=tuple(sorted(vague, key=lambda v: -len(v.phrase))),
-        qualifiers=tuple(sorted(qualifiers, key=lambda q: -len(q.phrase))),
+        vague=sorted_vague,
+        qualifiers=sorted_qualifiers,
         change_up=frozenset(raw["change_up"]),
         change_down=frozenset(raw["change_down"]),
         currency_symbols=raw["currency_symbols"],
@@ -97,4 +101,6 @@ def load_lexicon() -> NumberLexicon:
         fractions=raw["fractions"],
         particle_verbs=frozenset(raw["change_verbs_particle_before"]),
         change_up_after_by=frozenset(raw["change_after_by"]),
+        qualifiers_by_first={w: tuple(q for q in sorted_qualifiers if q.phrase[0] == w) for w in {q.phrase[0] for q in qualifiers}},
+        vague_by_first={w: tuple(v for v in sorted_vague if v.phrase[0] == w) for w in {v.phrase[0] for v in vague}},
     )

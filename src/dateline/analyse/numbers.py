@@ -12,10 +12,12 @@ ranges ("between 30 and 40", "30-40") and qualifiers ("at least", "up to", "abou
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
-from dateline.analyse.number_context import NumberCore, Token, classify_context, detect_change, tokenize
-from dateline.analyse.number_lexicon import NumberLexicon, Qualifier, load_lexicon
+from dateline.analyse.number_context import NumberCore, classify_context, detect_change, tokenize
+from dateline.analyse.number_lexicon import Qualifier, load_lexicon
+from dateline.analyse.number_units import UnitReader
 from dateline.analyse.number_values import QUANTITY_KINDS, Quantity, bounds, conservative_value
 from dateline.analyse.number_words import is_number_word, parse_digits, words_to_number
 
@@ -34,7 +36,12 @@ def find_quantities(text: str, include_non_quantities: bool = False) -> list[Qua
     scanner = _Scanner(text, tokenize(text), load_lexicon())
     found: list[Quantity] = []
     index = 0
+    starters = _starters()
     while index < len(scanner.tokens):
+        token = scanner.tokens[index]
+        if token.lower not in starters and not token.text[0].isdigit() and token.text[0] != ".":
+            index += 1
+            continue
         result = scanner.scan_at(index)
         if result is None:
             index += 1
@@ -43,6 +50,16 @@ def find_quantities(text: str, include_non_quantities: bool = False) -> list[Qua
         if include_non_quantities or quantity.is_quantity:
             found.append(_inherit_from_conversion(text, found[-1] if found else None, quantity))
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Lower-cased tokens a quantity can start with, besides digits."""
+    lex = load_lexicon()
+    words = {*lex.qualifiers_by_first, *lex.vague_by_first, *lex.units, *lex.tens, *lex.scales, "a", "dozen"}
+    words |= {"minus", "-", "−", "+", "."}
+    words |= {tokenize(symbol)[0].lower for symbol in lex.currency_symbols}
+    return frozenset(words)
 
 
 def _inherit_from_conversion(text: str, previous: Quantity | None, quantity: Quantity) -> Quantity:
@@ -60,30 +77,13 @@ def _inherit_from_conversion(text: str, previous: Quantity | None, quantity: Qua
     return dataclasses.replace(quantity, bound=previous.bound, change=previous.change, qualifier=previous.qualifier)
 
 
-class _Scanner:
+class _Scanner(UnitReader):
     """Reads one quantity starting at a token index."""
-
-    def __init__(self, text: str, tokens: list[Token], lexicon: NumberLexicon) -> None:
-        self.text = text
-        self.tokens = tokens
-        self.lex = lexicon
-
-    def lower(self, index: int) -> str:
-        return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
-
-    def text_at(self, index: int) -> str:
-        return self.tokens[index].text if 0 <= index < len(self.tokens) else ""
-
-    def glued(self, index: int) -> bool:
-        """Whether token ``index`` touches the token before it."""
-        return 0 < index < len(self.tokens) and self.tokens[index].start == self.tokens[index - 1].end
-
-    def match(self, index: int, phrase: tuple[str, ...]) -> bool:
-        return all(self.lower(index + offset) == word for offset, word in enumerate(phrase))
 
     def scan_at(self, start: int) -> tuple[Quantity, int] | None:
         """The quantity whose first token (qualifier, currency or number) is ``start``, and the next index."""
-        qualifier = next((q for q in self.lex.qualifiers if self.match(start, q.phrase)), None)
+        candidates = self.lex.qualifiers_by_first.get(self.tokens[start].lower, ())
+        qualifier = next((q for q in candidates if self.match(start, q.phrase)), None)
         index = start + (len(qualifier.phrase) if qualifier else 0)
         number_first = index
         sign, index = self.sign(index)
@@ -171,7 +171,7 @@ class _Scanner:
         token = self.tokens[index]
         if token.text[0].isdigit() or (token.text[0] == "." and len(token.text) > 1):
             return self.digit_core(index, money)
-        vague = next((v for v in self.lex.vague if self.match(index, v.phrase)), None)
+        vague = next((v for v in self.lex.vague_by_first.get(token.lower, ()) if self.match(index, v.phrase)), None)
         if vague is not None:
             return NumberCore(float(vague.cqe[0]), index, index + len(vague.phrase), vague=vague)
         return self.word_core(index, qualified)
@@ -320,61 +320,3 @@ class _Scanner:
         if second is None or second.vague is not None or second.kind in ("ordinal", "identifier", "one", "fraction"):
             return None
         return second
-
-    def unit(self, core: NumberCore, currency: str | None) -> tuple[str, str | None, int]:
-        """The kind, unit and end index of a quantity whose number ends at ``core.stop``."""
-        stop = core.stop
-        if core.kind == "fraction":
-            return "fraction", None, stop
-        percent = next((p for p in self.lex.percent_words if self.match(stop, p)), None)
-        if percent is not None:
-            return "percent", "%", stop + len(percent)
-        if currency:
-            if self.lower(stop) in ("m", "k", "b", "bn", "mn", "tn") and core.scale == 1:
-                core.scale = self.lex.scale_abbreviations[self.lower(stop)]
-                core.value *= core.scale
-                return "money", currency, stop + 1
-            return "money", currency, stop
-        for width in (0, 1, 2, 3, 4):
-            word = self.lower(stop + width)
-            if width and not all(t.text[:1].isupper() or t.text == "." for t in self.tokens[stop : stop + width]):
-                break
-            if word in self.lex.currency_words and (width == 0 or self.tokens[stop].text[:1].isupper()):
-                if word in ("p", "won", "rand", "pound", "pounds") and width == 0:
-                    break
-                code = self.lex.currency_words[word] if width == 0 else self.text[self.tokens[stop].start : self.tokens[stop + width].end]
-                return "money", code, stop + width + 1
-        age = self._age_end(stop)
-        if age is not None:
-            return "age", "year-old", age
-        if core.glued_unit:
-            glued = core.glued_unit
-            if glued.lower() in self.lex.cent_words:
-                return "money", glued, stop
-            return ("duration" if glued.lower() in self.lex.duration_units else "measure"), glued, stop
-        if self.lower(stop) == "-" and self.glued(stop) and self.glued(stop + 1):
-            modifier = self.tokens[stop + 1].text if stop + 1 < len(self.tokens) else ""
-            if modifier.lower() in self.lex.duration_units:
-                return "period", modifier.lower(), stop + 2
-            if modifier in self.lex.measure_units or modifier.lower() in self.lex.measure_units:
-                return "measure", modifier, stop + 2
-            if modifier.lower() in self.lex.currency_words and len(modifier) > 1:
-                return "money", self.lex.currency_words[modifier.lower()], stop + 2
-        word = self.lower(stop)
-        if word in self.lex.duration_units:
-            return "duration", word, stop + 1
-        if stop < len(self.tokens) and (self.tokens[stop].text in self.lex.measure_units or (len(word) > 2 and word in self.lex.measure_units)):
-            return "measure", self.tokens[stop].text, stop + 1
-        if word == "of" and stop + 1 < len(self.tokens) and self.tokens[stop + 1].text.isalpha():
-            return "count", self.tokens[stop + 1].text, stop
-        if stop < len(self.tokens) and self.tokens[stop].text.isalpha() and self.tokens[stop].text.islower():
-            return "count", self.tokens[stop].text, stop
-        return "count", None, stop
-
-    def _age_end(self, stop: int) -> int | None:
-        for phrase in (("-", "year", "-", "old"), ("-", "years", "-", "old"), ("year", "-", "old"),
-                       ("years", "-", "old"), ("years", "old"), ("year", "old"), ("-", "month", "-", "old"),
-                       ("month", "-", "old"), ("months", "old")):
-            if self.match(stop, phrase):
-                return stop + len(phrase)
-        return None

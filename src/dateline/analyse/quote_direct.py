@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 AFTER_WINDOW = 8  # tokens after a closing mark in which "…," X said looks for its cue
 BEFORE_WINDOW = 10  # tokens before an opening mark in which X said: "…" looks for its cue
+BETWEEN_WINDOW = 30  # tokens back to the previous quote in which “A,” X said. “B.” finds B's cue
 SHORT_SENTENCE = 6  # a following sentence this short may hold the cue ("He said.")
 DASHES = "–—-"
 INTRODUCERS = (":", ",", "that", "—", "–")
@@ -84,7 +85,7 @@ def _following_region(analysis: Analysis, quote: Quoted, limit: int) -> list[Tok
 def _before_region(analysis: Analysis, quote: Quoted, floor: int, same_sentence: bool) -> list[Token]:
     """Tokens before the opening mark: in its sentence, or back to the previous quote or paragraph start."""
     start = max(_sentence_start(analysis, quote.open_mark), floor) if same_sentence else floor
-    return _tokens(analysis, start, quote.open_mark)[-BEFORE_WINDOW:]
+    return _tokens(analysis, start, quote.open_mark)[-(BEFORE_WINDOW if same_sentence else BETWEEN_WINDOW) :]
 
 
 def _with_cue(

@@ -107,8 +107,14 @@ def _paragraph_quotes(text: str, start: int, end: int, continues: bool) -> tuple
     return found, False
 
 
+def _doubled_marks_as_double(text: str) -> str:
+    """Typewriter doubles (``''`` and two backticks) as one straight double mark and a space, same length."""
+    return text.replace("''", '" ').replace("``", '" ')
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """Every quoted stretch of ``text``, in text order."""
+    text = _doubled_marks_as_double(text)
     found: list[Quoted] = []
     left_open = False
     for paragraph in PARAGRAPH.finditer(text):

@@ -21,7 +21,7 @@ NO_SPEAKER = "the text names no speaker for this cue"
 def _clause_range(analysis: Analysis, clause: Token, paragraph: tuple[int, int]) -> tuple[int, int]:
     """Characters of a complement clause without its "that" and edge punctuation, inside its paragraph."""
     doc = analysis.doc
-    first, last = clause.left_edge.i, clause.right_edge.i
+    first, last = clause.left_edge.i, _last_own_token(clause)
     while first < last and (doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if")):
         first += 1
     start = max(doc[first].idx, paragraph[0])
@@ -32,9 +32,36 @@ def _clause_range(analysis: Analysis, clause: Token, paragraph: tuple[int, int])
     return start, end
 
 
+def _last_own_token(clause: Token) -> int:
+    """Last token of a clause, stopping before a trailing clause that is a quote of its own
+    ("… was troubling, before noting that …")."""
+    last = clause.right_edge.i
+    for child in clause.rights:
+        if child.dep_ in ("advcl", "conj", "parataxis") and verb_cue(child) is not None:
+            last = min(last, child.left_edge.i - 1)
+    return max(last, clause.i)
+
+
 def _complement(verb: Token) -> Token | None:
     """The clause a cue verb reports, if it has one."""
     return next((child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None)
+
+
+def _without_cue_phrase(analysis: Analysis, verb: Token, start: int, end: int) -> tuple[int, int]:
+    """A parenthetical's clause without "X said" when it stands at the clause's start or end."""
+    phrase_start = verb.left_edge.idx
+    phrase_end = verb.right_edge.idx + len(verb.right_edge.text)
+    if not analysis.text[phrase_end:end].strip(" ,.;"):
+        end = phrase_start
+    elif not analysis.text[start:phrase_start].strip(" ,"):
+        start = phrase_end
+    return trim(analysis.text, start, end)
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """True for "X said" set off inside or after the clause it reports ("The strike, officials said, hit …")."""
+    has_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+    return verb.dep_ == "parataxis" and has_subject and verb.head.pos_ in ("VERB", "AUX")
 
 
 def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
@@ -51,15 +78,20 @@ def verb_candidates(
             continue
         cue = verb_cue(token, kinds)
         clause = _complement(token) if cue else None
+        parenthetical = cue is not None and clause is None and _is_parenthetical(token)
+        if parenthetical:
+            clause = token.head
         if cue is None or clause is None:
             continue
         paragraph = paragraph_of(analysis.text, token.idx)
         start, end = _clause_range(analysis, clause, paragraph)
-        if word_count(analysis.text[start:end]) < MIN_WORDS or start <= cue.start < end:
+        if parenthetical:
+            start, end = _without_cue_phrase(analysis, token, start, end)
+        if word_count(analysis.text[start:end]) < MIN_WORDS or (start <= cue.start < end and not parenthetical):
             continue
         subject = subject_of(token, paragraph)
         speaker = attribution_for(analysis, subject) if subject is not None else None
-        if speaker is not None and start <= (speaker.start or 0) < end:
+        if speaker is not None and start <= (speaker.start or 0) < end and not parenthetical:
             continue
         addressee, channel = listener_of(analysis, token)
         if speaker is not None:
@@ -70,21 +102,14 @@ def verb_candidates(
 
 
 def _according_range(analysis: Analysis, according: Token, paragraph: tuple[int, int]) -> tuple[int, int]:
-    """The clause an "according to X" phrase attributes: the side of its clause without the phrase."""
-    head = according.head
-    while head.dep_ not in ("ROOT",) and head.head is not head and head.pos_ not in ("VERB", "AUX"):
-        head = head.head
-    clause_first, clause_last = head.left_edge.i, head.right_edge.i
-    phrase_first, phrase_last = according.left_edge.i, according.right_edge.i
-    doc = analysis.doc
-    before = (clause_first, phrase_first - 1)
-    after = (phrase_last + 1, clause_last)
-    first, last = after if after[1] - after[0] >= before[1] - before[0] else before
-    if last < first:
-        return 0, 0
-    start = max(doc[first].idx, paragraph[0])
-    end = min(doc[last].idx + len(doc[last].text), paragraph[1])
-    start, end = trim(analysis.text, start, end)
+    """The words an "according to X" phrase attributes: its sentence on the longer side of the phrase."""
+    sentence = analysis.record.sentences[analysis.sentence_index(according.idx)]
+    low, high = max(sentence.start, paragraph[0]), min(sentence.end, paragraph[1])
+    phrase_start = according.left_edge.idx
+    phrase_end = according.right_edge.idx + len(according.right_edge.text)
+    before = trim(analysis.text, low, phrase_start)
+    after = trim(analysis.text, phrase_end, high)
+    start, end = after if after[1] - after[0] >= before[1] - before[0] else before
     if end > start and analysis.text[end - 1] == ".":
         end -= 1
     return start, end
