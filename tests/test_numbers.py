@@ -96,6 +96,8 @@ def test_numbers_kinds(text: str, kind: str) -> None:
         "The iPhone 11 sold well.",
         "The category 4 hurricane hit Florida.",
         "No one was hurt.",
+        "Published 2019-09-01T10:38 by the S&P 500 desk.",
+        "Release 2009-12-CA-080 is out.",
     ],
 )
 def test_numbers_years_dates_times_ordinals_identifiers_are_not_quantities(text: str) -> None:

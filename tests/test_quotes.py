@@ -6,10 +6,10 @@ import re
 from typing import Any
 
 import pytest
-from conftest import analyse_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import analyse_text
 from dateline.analyse.quote_cues import lexicon, verb_cue
 from dateline.analyse.quote_marks import find_quoted
 from dateline.record import Quote, Record
@@ -107,7 +107,7 @@ def test_quotes_added_then_he_said_is_one_quote() -> None:
 
 def test_quotes_paragraph_continuing_previous_quote_has_no_cue() -> None:
     text = "Ahmed Karimi said: “The harvest failed.”\n\n“We will need help before the winter comes.”"
-    first, second = quotes_of(text)
+    _, second = quotes_of(text)
     assert second.cue is None and speaker_text(second) == "Ahmed Karimi"
     assert second.text == "We will need help before the winter comes."
 
@@ -141,7 +141,6 @@ def test_quotes_scare_quoted_word_is_not_a_quote() -> None:
 
 def test_quotes_unnamed_source_kept_verbatim_with_affiliation() -> None:
     quote = only("A source close to Hamas said that the talks would resume on Monday.")
-    assert quote.speaker is not None and quote.speaker.entity is None or quote.speaker is not None
     assert speaker_text(quote) == "A source close to Hamas"
     assert quote.speaker is not None and quote.speaker.affiliation
 

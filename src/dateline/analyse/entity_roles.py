@@ -80,7 +80,8 @@ def noun_phrase(doc: Doc, noun: Token, stop: int) -> tuple[int, int] | None:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in PHRASE_PREPOSITIONS:
             end = max(end, child.right_edge.i + 1)
-    end = min(end, stop)
+    comma = next((t.i for t in doc[noun.i : end] if t.text in (",", ";", "(", "—", "–")), end)
+    end = min(end, stop, comma)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
         end -= 1
     if end <= start:
@@ -98,7 +99,7 @@ def apposition(doc: Doc, candidate: Candidate, lexicon: RoleLexicon) -> tuple[in
     comma_before = span.start > 0 and doc[span.start - 1].text in (",", "—", "–")
     if root.dep_ == "appos" and comma_before:
         noun = root.head
-        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        while role_class(noun, lexicon) is None and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head.head
         if noun.i < span.start and _describes(noun, candidate.type, lexicon):
             return noun_phrase(doc, noun, span.start)

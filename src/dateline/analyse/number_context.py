@@ -145,11 +145,12 @@ class _Context:
     def is_identifier(self, number_first: int, first: int, number_stop: int) -> bool:
         if self.glued(number_first) and self.text(number_first - 1)[:1].isalpha():
             return True
-        if self.lower(number_first - 1) in ("-", "–", "/", "#") and self.glued(number_first):
-            return self.text(number_first - 2)[:1].isalpha() or self.lower(number_first - 1) in ("/", "#")
         token = self.text(number_first)
         if len(token) > 1 and token.startswith("0") and token[1].isdigit():
-            return True
+            return True  # "CA-080", "2019-09-01": codes and ISO dates
+        if self.lower(number_first - 1) in ("-", "–", "/", "#") and self.glued(number_first):
+            inside_code = self.lower(number_stop) in ("-", "–") and self.glued(number_stop)  # "2009-12-CA"
+            return self.text(number_first - 2)[:1].isalpha() or self.lower(number_first - 1) in ("/", "#") or inside_code
         if self.lower(number_stop) == "/" and self.glued(number_stop):
             return True
         if self.lower(number_first - 1) == "(" and self.lower(number_stop) == ")" and self.text(number_first - 2).istitle():

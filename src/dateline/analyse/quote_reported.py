@@ -58,6 +58,14 @@ def _without_cue_phrase(analysis: Analysis, verb: Token, start: int, end: int) -
     return trim(analysis.text, start, end)
 
 
+def _is_bare_infinitive(verb: Token, subject: Token | None) -> bool:
+    """True for "to say that" with nobody saying it ("All this is to say that", "amended to clarify that")."""
+    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    if not infinitive:
+        return False
+    return verb.dep_ in ("advcl", "acl", "relcl") or subject is None or subject.lower_ in ("this", "that", "it")
+
+
 def _is_parenthetical(verb: Token) -> bool:
     """True for "X said" set off inside or after the clause it reports ("The strike, officials said, hit …")."""
     has_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
@@ -90,6 +98,8 @@ def verb_candidates(
         if word_count(analysis.text[start:end]) < MIN_WORDS or (start <= cue.start < end and not parenthetical):
             continue
         subject = subject_of(token, paragraph)
+        if _is_bare_infinitive(token, subject):
+            continue
         speaker = attribution_for(analysis, subject) if subject is not None else None
         if speaker is not None and start <= (speaker.start or 0) < end and not parenthetical:
             continue
