@@ -5,6 +5,8 @@ each article), runs the entities extractor and the quote finder over every artic
 
 * speech-only: gold attributions whose cue is a speech or writing cue of data/speech_cues.json
   (said, told, according to, a colon, ...) against the extractor as it runs in the pipeline;
+* speech, clausal content: the speech-only gold without contents that hold no verb ("denied the
+  charge", "praised Hillary Clinton"), which Dateline, like its own gold, does not count as quotes;
 * all attributions: every gold attribution (beliefs, knowledge, evidence as well) against the
   quote finder with every cue kind switched on.
 
@@ -53,6 +55,7 @@ class Gold:
     content: set[int]
     sources: list[tuple[int, int]]
     speech: bool
+    clausal: bool
 
 
 @dataclass
@@ -118,7 +121,10 @@ def gold_attributions(analysis: Analysis, article: dict[str, Any]) -> list[Gold]
         sources = [tuple(span) for part in attribution.get("source", []) for span in part["spans"]]
         cues = [tuple(span) for part in attribution.get("cue", []) for span in part["spans"]]
         speech = is_speech_cue(analysis, cues)  # type: ignore[arg-type]
-        found.append(Gold(word_starts(analysis.text, content), sources, speech))  # type: ignore[arg-type]
+        clausal = any(
+            t.pos_ in ("VERB", "AUX") for t in analysis.doc if any(s <= t.idx < e for s, e in content)
+        )
+        found.append(Gold(word_starts(analysis.text, content), sources, speech, clausal))  # type: ignore[arg-type]
     return found
 
 
@@ -160,17 +166,26 @@ def relations(analysis: Analysis, candidates: list[Candidate]) -> list[tuple[Can
     return [*grouped.values(), *alone]
 
 
-def score(analysis: Analysis, golds: list[Gold], candidates: list[Candidate], tally: Tally, speech_only: bool) -> None:
-    """Add one article's counts to ``tally``."""
+def score(
+    analysis: Analysis,
+    golds: list[Gold],
+    candidates: list[Candidate],
+    tally: Tally,
+    speech_only: bool,
+    clausal_only: bool = False,
+) -> None:
+    """Add one article's counts to ``tally`` (recall over speech and/or clausal gold only, if asked)."""
     system = relations(analysis, candidates)
     tally.system += len(system)
     tally.system_correct += sum(1 for _, words in system if any(matches(g.content, words) for g in golds))
     used: set[int] = set()
     for gold in golds:
-        if speech_only and not gold.speech:
+        if (speech_only and not gold.speech) or (clausal_only and not gold.clausal):
             continue
         tally.gold += 1
-        hit = next((i for i, (_, words) in enumerate(system) if i not in used and matches(gold.content, words)), None)
+        hit = next(
+            (i for i, (_, words) in enumerate(system) if i not in used and matches(gold.content, words)), None
+        )
         if hit is None:
             continue
         used.add(hit)
@@ -188,27 +203,30 @@ def main() -> None:
     articles = [json.loads(line) for line in POLNEAR.open(encoding="utf-8")]
     test = [a for a in articles if a["compartment"] == "test"][: args.limit]
     nlp = load_pipeline()
-    speech, everything = Tally(), Tally()
+    speech, clausal, everything = Tally(), Tally(), Tally()
     started = time.perf_counter()
     for doc, raw in nlp.pipe(((a["text"], a) for a in test), as_tuples=True, batch_size=8):
         analysis = Analysis(Article(id=raw["id"], text=raw["text"], published=raw["published"]), doc)
         entities.EXTRACTOR.run(analysis)
         golds = gold_attributions(analysis, raw)
-        score(analysis, golds, find_candidates(analysis, SPEECH_KINDS), speech, speech_only=True)
+        speech_quotes = find_candidates(analysis, SPEECH_KINDS)
+        score(analysis, golds, speech_quotes, speech, speech_only=True)
+        score(analysis, golds, speech_quotes, clausal, speech_only=True, clausal_only=True)
         score(analysis, golds, find_candidates(analysis, ALL_KINDS), everything, speech_only=False)
     results = {
         "corpus": "PolNeAR test split, first listed annotator per article",
         "articles": len(test),
         "seconds": round(time.perf_counter() - started, 1),
         "speech_only": speech.scores(),
+        "speech_clausal_content": clausal.scores(),
         "all_attributions": everything.scores(),
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    for name in ("speech_only", "all_attributions"):
+    for name in ("speech_only", "speech_clausal_content", "all_attributions"):
         figures = results[name]
         print(
-            f"{name:17} P={figures['precision']:.3f} R={figures['recall']:.3f} F1={figures['f1']:.3f} "
+            f"{name:22} P={figures['precision']:.3f} R={figures['recall']:.3f} F1={figures['f1']:.3f} "
             f"source={figures['source_accuracy']:.3f} (gold {figures['gold']}, system {figures['system']})"
         )
     print(f"{len(test)} articles in {results['seconds']} s; written to {RESULTS.relative_to(REPO)}")

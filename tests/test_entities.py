@@ -210,3 +210,15 @@ def test_entities_unique_role_tells_posts_held_by_one_person(text: str, unique: 
     from dateline.analyse.entity_roles import is_unique_role
 
     assert is_unique_role(text) is unique
+
+
+def test_entities_title_words_are_not_entities_and_given_names_are_kept(nlp: Any) -> None:
+    record = run(
+        nlp,
+        "Ukrainian Defence Minister Rustem Umerov said Kyiv needed air defence. "
+        "Kremlin spokesman Dmitry Peskov disagreed.",
+    )
+    assert description_texts(by_name(record, "Rustem Umerov")) == ["Ukrainian Defence Minister"]
+    assert description_texts(by_name(record, "Dmitry Peskov")) == ["Kremlin spokesman"]
+    assert mention_texts(by_name(record, "Russia")) == ["Kremlin"]
+    assert "Ukrainian" not in [m.text for e in record.entities for m in e.mentions]

@@ -31,7 +31,7 @@ def test_ingest_cli_prints_summary_report_and_exit_code(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "read 3, new 2, duplicate 0, near-duplicate 0, failed 1" in result.stderr
     assert f"skipped {inputs / 'b.jsonl'}:2: invalid JSON" in result.stderr
-    assert "2 articles (analysed 2) from 1 sources" in result.stdout
+    assert "2 articles (analysed 2) from 1 source(s)" in result.stdout
     again = CliRunner().invoke(main, ["ingest", "--db", db, str(inputs / "a.txt"), "--quiet"])
     assert again.exit_code == 0
     assert "read 1, new 0, duplicate 1, near-duplicate 0, failed 0" in again.stderr

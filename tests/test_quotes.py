@@ -43,10 +43,30 @@ def speaker_text(quote: Quote) -> str:
 @pytest.mark.parametrize(
     ("text", "content", "speaker", "cue"),
     [
-        ('Maria Lopez said "We will rebuild every school in the valley."', "We will rebuild every school in the valley.", "Maria Lopez", "said"),
-        ("“We will rebuild every school,” Maria Lopez said.", "We will rebuild every school", "Maria Lopez", "said"),
-        ("“We will rebuild every school,” said Maria Lopez, the mayor.", "We will rebuild every school", "Maria Lopez", "said"),
-        ("Maria Lopez told reporters: «We will rebuild every school.»", "We will rebuild every school.", "Maria Lopez", "told"),
+        (
+            'Maria Lopez said "We will rebuild every school in the valley."',
+            "We will rebuild every school in the valley.",
+            "Maria Lopez",
+            "said",
+        ),
+        (
+            "“We will rebuild every school,” Maria Lopez said.",
+            "We will rebuild every school",
+            "Maria Lopez",
+            "said",
+        ),
+        (
+            "“We will rebuild every school,” said Maria Lopez, the mayor.",
+            "We will rebuild every school",
+            "Maria Lopez",
+            "said",
+        ),
+        (
+            "Maria Lopez told reporters: «We will rebuild every school.»",
+            "We will rebuild every school.",
+            "Maria Lopez",
+            "told",
+        ),
     ],
 )
 def test_quotes_direct_layouts(text: str, content: str, speaker: str, cue: str) -> None:
@@ -70,10 +90,18 @@ def test_quotes_colon_layout_names_speaker_without_verb() -> None:
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
-        ("Maria Lopez said that the bridge would reopen in May.", "the bridge would reopen in May", "Maria Lopez"),
+        (
+            "Maria Lopez said that the bridge would reopen in May.",
+            "the bridge would reopen in May",
+            "Maria Lopez",
+        ),
         ("Maria Lopez said the bridge would reopen in May.", "the bridge would reopen in May", "Maria Lopez"),
         ("The bridge will reopen in May, officials said.", "The bridge will reopen in May", "officials"),
-        ("According to the ministry, the bridge will reopen in May.", "the bridge will reopen in May", "the ministry"),
+        (
+            "According to the ministry, the bridge will reopen in May.",
+            "the bridge will reopen in May",
+            "the ministry",
+        ),
     ],
 )
 def test_quotes_indirect_layouts(text: str, content: str, speaker: str) -> None:
@@ -92,7 +120,9 @@ def test_quotes_told_records_addressee_and_channel() -> None:
 
 
 def test_quotes_pronoun_resolves_to_most_recent_person() -> None:
-    text = "Maria Lopez met Ahmed Karimi in Lyon. Karimi spoke first.\n\nHe said that the talks had gone well."
+    text = (
+        "Maria Lopez met Ahmed Karimi in Lyon. Karimi spoke first.\n\nHe said that the talks had gone well."
+    )
     quote = only(text)
     assert quote.speaker is not None and quote.speaker.text == "Karimi"
     assert quote.speaker.resolved_from is not None and quote.speaker.resolved_from.text == "He"
@@ -200,7 +230,9 @@ def test_quotes_particle_cue_spans_verb_and_particle(nlp: Any) -> None:
 
 
 PIECES = st.lists(
-    st.sampled_from(["word", " ", "“", "”", '"', "‘", "’", "'", "«", "»", "\n", "\n\n", ",", ".", "it’s", "x"]),
+    st.sampled_from(
+        ["word", " ", "“", "”", '"', "‘", "’", "'", "«", "»", "\n", "\n\n", ",", ".", "it’s", "x"]
+    ),
     max_size=40,
 )
 

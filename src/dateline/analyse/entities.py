@@ -81,6 +81,7 @@ def extract(analysis: Analysis) -> None:
     clusters = resolve(candidates(analysis.doc), analysis.text, table, lexicon)
     add_repeated_names(clusters, analysis.text)
     attach_titles_and_appositions(analysis.doc, clusters, lexicon)
+    clusters = [cluster for cluster in clusters if cluster.members]
     attach_definite_descriptions(analysis.doc, clusters, lexicon)
     used_ids: set[str] = set()
     analysis.record.entities.extend(_entity(analysis, cluster, used_ids) for cluster in clusters)

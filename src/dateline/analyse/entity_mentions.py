@@ -16,6 +16,7 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"
 AGENT_DEPS = frozenset({"nsubj", "poss", "dobj", "dative", "agent"})
 AGENT_PREPOSITIONS = frozenset({"by", "with", "between", "against"})
 NESTING_CONTAINERS = frozenset({"ORG", "EVENT", "FAC", "NORP"})
+PEOPLE_ENDINGS = ("ians", "ans", "is", "ese", "ites", "iards")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
@@ -173,6 +174,8 @@ def _clean(text: str, entity: Span, lexicon: RoleLexicon) -> tuple[int, int] | N
     if entity.label_ == "PERSON":
         while len(tokens) > 1 and tokens[0].lower_ in lexicon.person_role_nouns:
             tokens.pop(0)
+        while tokens and _given_name_before(tokens[0], lexicon):
+            tokens.insert(0, tokens[0].nbor(-1))
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -186,6 +189,22 @@ def _named_as_place(doc: Doc, entity: Span, lexicon: RoleLexicon) -> bool:
         return False
     noun = doc[entity.start - 2]
     return noun.lower_ in lexicon.place_head_nouns and noun.lower_ not in ("state", "nation", "republic", "kingdom")
+
+
+def _given_name_before(token: Token, lexicon: RoleLexicon) -> bool:
+    """The capitalised name word NER left out before a person's name ("Rustem" in "Minister Rustem Umerov")."""
+    if token.i == 0:
+        return False
+    before = token.nbor(-1)
+    return (
+        before.pos_ == "PROPN"
+        and before.dep_ == "compound"
+        and before.text[:1].isupper()
+        and before.ent_type_ in ("", "PERSON")
+        and before.lower_ not in lexicon.person_role_nouns
+        and before.text not in lexicon.honorifics
+        and before.is_alpha
+    )
 
 
 def _dateline_place(text: str, entity: Span) -> bool:
@@ -202,6 +221,7 @@ def _keep_norp(entity: Span) -> bool:
 def ner_candidates(doc: Doc, lexicon: RoleLexicon | None = None) -> list[Candidate]:
     """spaCy's named entities of the OntoNotes name types, cleaned and retyped by rule."""
     lexicon = lexicon or role_lexicon()
+    demonyms = alias_table().by_demonym()
     found = []
     text = doc.text
     for entity in doc.ents:
@@ -209,6 +229,8 @@ def ner_candidates(doc: Doc, lexicon: RoleLexicon | None = None) -> list[Candida
         if label not in ENTITY_LABELS:
             continue
         if label == "NORP" and not _keep_norp(entity):
+            continue
+        if entity.text in demonyms and entity.root.dep_ in ("amod", "compound", "nmod"):
             continue
         cleaned = _clean(text, entity, lexicon)
         if cleaned is None or text[max(0, cleaned[0] - 1) : cleaned[0]] in ("#", "@"):
@@ -225,8 +247,10 @@ def ner_candidates(doc: Doc, lexicon: RoleLexicon | None = None) -> list[Candida
             continue
         if words[0] in lexicon.event_name_first_words or (len(words) > 1 and words[-1] in lexicon.event_name_last_words):
             label = "EVENT"
-        elif label == "EVENT" and not words[-1][:1].isupper():
-            continue
+        elif label in ("EVENT", "ORG", "FAC") and not words[-1][:1].isupper():
+            continue  # "the Gaza war", "the Palestinian health ministry": descriptions, not names
+        if len(words) == 1 and entity.root.tag_ == "NNPS" and words[0].endswith(PEOPLE_ENDINGS):
+            label = "NORP"  # "Azerbaijanis", "Armenians": a people, whatever NER called it
         found.append(Candidate(cleaned[0], cleaned[1], label, "name", confidence=0.8, register="honorific" if honorific else None))
     return found
 

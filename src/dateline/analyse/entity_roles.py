@@ -101,7 +101,8 @@ def apposition(doc: Doc, candidate: Candidate, lexicon: RoleLexicon) -> tuple[in
         noun = root.head
         while role_class(noun, lexicon) is None and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head.head
-        if noun.i < span.start and _describes(noun, candidate.type, lexicon):
+        already_apposed = noun.dep_ == "appos" and noun.head.i < noun.i
+        if noun.i < span.start and not already_apposed and _describes(noun, candidate.type, lexicon):
             return noun_phrase(doc, noun, span.start)
     for child in root.rights:
         if child.dep_ == "appos" and _describes(child, candidate.type, lexicon):
@@ -143,6 +144,7 @@ def describes_person(doc: Doc, start: int, end: int, lexicon: RoleLexicon) -> bo
 def attach_titles_and_appositions(doc: Doc, clusters: list[Cluster], lexicon: RoleLexicon) -> None:
     """Give each named entity the titles before its names and the role phrases apposed to them."""
     text = doc.text
+    titles: list[tuple[int, int]] = []
     for cluster in clusters:
         for member in cluster.members:
             if member.kind != "name":
@@ -150,6 +152,7 @@ def attach_titles_and_appositions(doc: Doc, clusters: list[Cluster], lexicon: Ro
             title = title_before(doc, member, lexicon) if cluster.type() == "PERSON" else None
             if title:
                 cluster.descriptions.append(Description(*title, 0.9))
+                titles.append(title)
             apposed = apposition(doc, member, lexicon)
             place = cluster.type() in ("GPE", "LOC") and is_place_name(text[member.start : member.end])
             if apposed and place and describes_person(doc, *apposed, lexicon):
@@ -159,3 +162,6 @@ def attach_titles_and_appositions(doc: Doc, clusters: list[Cluster], lexicon: Ro
                 if cluster.canonical is None and cluster.type() in ("ORG", "GPE", "NORP") and describes_person(doc, *apposed, lexicon):
                     for other in cluster.members:
                         other.type = "PERSON"
+    for cluster in clusters:
+        if not cluster.canonical and cluster.type() != "PERSON":
+            cluster.members = [m for m in cluster.members if not any(s <= m.start and m.end <= e for s, e in titles)]

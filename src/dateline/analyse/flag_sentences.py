@@ -112,9 +112,16 @@ def looks_like_clause(tokens: TokenSpan) -> bool:
 
 
 def _follows_list_colon(analysis: Analysis, segment: Segment) -> bool:
-    """An earlier sentence of the paragraph ends in a colon that opens a list, not a quotation."""
+    """An earlier sentence of the paragraph ends in a colon that opens a list of verbless items
+    ('… before Election Day: The Suez Crisis in 1956. The arrest of …'), not a quotation or a clause."""
     line_start = analysis.text.rfind("\n", 0, segment.start) + 1
-    return re.search(r":\s+[A-Za-z]", analysis.text[line_start : segment.start]) is not None
+    colons = list(re.finditer(r":\s+(?=[A-Za-z])", analysis.text[line_start : segment.start]))
+    if not colons:
+        return False
+    after = line_start + colons[-1].end()
+    item_end = analysis.text.find(".", after, segment.start)
+    tokens = analysis.doc.char_span(after, item_end if item_end > after else segment.start, alignment_mode="expand")
+    return tokens is not None and not looks_like_clause(tokens)
 
 
 def fragment_reason(analysis: Analysis, segment: Segment, previous: Segment | None, following: Segment | None) -> str | None:

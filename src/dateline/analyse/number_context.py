@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dateline.analyse.number_lexicon import NumberLexicon, VagueQuantity
+from dateline.analyse.number_lexicon import NumberLexicon, Qualifier, VagueQuantity
 
 TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+|[^\W\d_]+|\S")
 YEAR_BEFORE = frozenset({
@@ -69,6 +69,16 @@ def detect_change(tokens: list[Token], first: int, lexicon: NumberLexicon) -> st
     return "="
 
 
+def prefix_qualifier(tokens: list[Token], number_first: int, lexicon: NumberLexicon) -> Qualifier | None:
+    """The bound a prefix glued by a hyphen gives the number after it ("sub-300 sq m" is below 300)."""
+    if number_first < 2 or tokens[number_first - 1].lower != "-":
+        return None
+    hyphen, prefix = tokens[number_first - 1], tokens[number_first - 2]
+    if prefix.end != hyphen.start or hyphen.end != tokens[number_first].start:
+        return None
+    return lexicon.prefix_qualifiers.get(prefix.lower)
+
+
 def classify_context(
     tokens: list[Token], lexicon: NumberLexicon, core: NumberCore, second: NumberCore | None,
     first: int, stop: int, kind: str,
@@ -90,7 +100,7 @@ def classify_context(
         return None
     if rules.is_year(core, stop):
         return "year"
-    if rules.is_identifier(core.first, first, number_stop):
+    if rules.is_identifier(core.first, first, number_stop) or rules.is_house_number(number_stop):
         return "identifier"
     return None
 
@@ -148,6 +158,8 @@ class _Context:
         token = self.text(number_first)
         if len(token) > 1 and token.startswith("0") and token[1].isdigit():
             return True  # "CA-080", "2019-09-01": codes and ISO dates
+        if prefix_qualifier(self.tokens, number_first, self.lex) is not None:
+            return False  # "sub-7 nanometer": a bound, not a code
         if self.lower(number_first - 1) in ("-", "–", "/", "#") and self.glued(number_first):
             inside_code = self.lower(number_stop) in ("-", "–") and self.glued(number_stop)  # "2009-12-CA"
             return self.text(number_first - 2)[:1].isalpha() or self.lower(number_first - 1) in ("/", "#") or inside_code
@@ -166,6 +178,24 @@ class _Context:
         if not any(c.isupper() for c in before) or not before.isalpha():
             return False
         return not (lowered in self.lex.not_identifier_before or lowered in self.lex.months or lowered in self.lex.units)
+
+    def is_house_number(self, number_stop: int) -> bool:
+        """"49 Zorro Ranch Road", "9 E 71st St", "22 Ave Foch": a house number (in digits) before a street
+        name, unless the street name modifies a noun ("5 Wall Street banks")."""
+        if not self.text(number_stop - 1).isdigit():
+            return False
+        if self.text(number_stop) in self.lex.street_words and self.text(number_stop) != "St":  # "12 St Louis fans"
+            return self.text(number_stop + 1)[:1].isupper()
+        index = number_stop
+        while index < number_stop + 4 and (self.text(index)[:1].isupper() or self.text(index)[:1].isdigit()):
+            if self.text(index)[:1].isdigit() and self.lower(index + 1) not in ("st", "nd", "rd", "th"):
+                return False
+            index += 2 if self.text(index)[:1].isdigit() else 1
+            after = self.text(index)
+            if self.text(index - 1) in self.lex.street_words and not after[:1].isupper():
+                noun_follows = after.isalpha() and after.lower() not in FUNCTION_WORDS
+                return index - 1 > number_stop and not noun_follows
+        return False
 
     def is_apposed_age(self, core: NumberCore, first: int, stop: int) -> bool:
         """"Senard, 65, said": a bare whole number between commas right after a name."""

@@ -55,6 +55,8 @@ class NumberLexicon:
     change_up_after_by: frozenset[str]
     qualifiers_by_first: dict[str, tuple[Qualifier, ...]]
     vague_by_first: dict[str, tuple[VagueQuantity, ...]]
+    prefix_qualifiers: dict[str, Qualifier]
+    street_words: frozenset[str]
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -103,4 +105,6 @@ def load_lexicon() -> NumberLexicon:
         change_up_after_by=frozenset(raw["change_after_by"]),
         qualifiers_by_first={w: tuple(q for q in sorted_qualifiers if q.phrase[0] == w) for w in {q.phrase[0] for q in qualifiers}},
         vague_by_first={w: tuple(v for v in sorted_vague if v.phrase[0] == w) for w in {v.phrase[0] for v in vague}},
+        prefix_qualifiers={k: Qualifier((k, "-"), v["bound"], v["change"]) for k, v in raw["prefix_qualifiers"].items()},
+        street_words=frozenset(raw["street_words"]),
     )

@@ -15,7 +15,7 @@ import dataclasses
 import functools
 import re
 
-from dateline.analyse.number_context import NumberCore, classify_context, detect_change, tokenize
+from dateline.analyse.number_context import NumberCore, classify_context, detect_change, prefix_qualifier, tokenize
 from dateline.analyse.number_lexicon import Qualifier, load_lexicon
 from dateline.analyse.number_units import UnitReader
 from dateline.analyse.number_values import QUANTITY_KINDS, Quantity, bounds, conservative_value
@@ -28,6 +28,8 @@ ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 NOT_ONE_BEFORE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "same", "someone", "anyone"})
 WORD_PUNCT = re.compile(r"^\W$")
 YEAR_LIKE = re.compile(r"^\d{4}$")
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+CHANGE_RESTATED = re.compile(r"(?:[A-Za-z]+\s+)?(?:or|[(\[/])")  # what joins a change to its restatement
 
 
 def find_quantities(text: str, include_non_quantities: bool = False) -> list[Quantity]:
@@ -65,11 +67,13 @@ def _starters() -> frozenset[str]:
 def _inherit_from_conversion(text: str, previous: Quantity | None, quantity: Quantity) -> Quantity:
     """A conversion in brackets or after a slash ("more than 7.5 million crowns (US $1.1 million)")
     takes the qualifier of the quantity it converts."""
-    if previous is None or quantity.bound is not None:
+    if previous is None:
         return quantity
-    if previous.change in ("up", "down") and quantity.change == "=" and text[previous.end : quantity.start].replace(",", " ").strip() == "or":
-        return dataclasses.replace(quantity, change=previous.change)  # "grew by 125,600 jobs or 2.2 per cent"
-    if previous.bound not in ("min", "above", "max", "below"):
+    between = text[previous.end : quantity.start].replace(",", " ").strip()
+    restated = quantity.bound in (None, "range") and quantity.change == "=" and CHANGE_RESTATED.fullmatch(between)
+    if previous.change in ("up", "down") and restated:
+        return dataclasses.replace(quantity, change=previous.change)  # "grew by 125,600 jobs or 2.2 per cent", "(3.6 F)"
+    if quantity.bound is not None or previous.bound not in ("min", "above", "max", "below"):
         return quantity
     between = text[previous.end : quantity.start].strip()
     if between not in ("(", "/", "[") or quantity.value_to is not None:
@@ -102,6 +106,8 @@ class _Scanner(UnitReader):
             qualifier = None  # "from 50 per cent" is no range
             change = detect_change(self.tokens, number_first, self.lex)
         first = start if qualifier is not None else number_first
+        if qualifier is None and (prefix := prefix_qualifier(self.tokens, number_first, self.lex)) is not None:
+            qualifier, first = prefix, number_first - 2  # "sub-7 nanometer"
         if qualifier is not None and (change == "=" or qualifier.bound != "approx"):  # "rose about 2%" stays up
             change = qualifier.change
         number_stop = (second or core).stop
@@ -181,6 +187,9 @@ class _Scanner(UnitReader):
         if value is None:
             return None
         core = NumberCore(value, index, index + 1)
+        power = self.power_of_ten(core.stop)
+        if power is not None:  # "2.998×10−8", "3 x 10^8", "6×10²³"
+            return NumberCore(value * 10.0 ** power[0], index, power[1])
         after = core.stop
         if self.lower(after) in ("/", "⁄") and self.glued(after) and self.glued(after + 1):
             denominator = parse_digits(self.tokens[after + 1].text) if after + 1 < len(self.tokens) else None
@@ -198,6 +207,20 @@ class _Scanner(UnitReader):
             core.value *= scale
             core.stop += 1
         return core
+
+    def power_of_ten(self, index: int) -> tuple[int, int] | None:
+        """The exponent of a "×10^n" written after a mantissa at ``index``, and the index after it."""
+        if self.lower(index) not in ("×", "x", "*") or self.text_at(index + 1) != "10" or not self.glued(index + 2):
+            return None
+        superscript = self.text_at(index + 2).translate(SUPERSCRIPTS)
+        if superscript.lstrip("-").isdigit() and superscript != self.text_at(index + 2):
+            return int(superscript), index + 3
+        at = index + 2 + (self.lower(index + 2) == "^")
+        sign = -1 if self.lower(at) in ("-", "−") else 1
+        at += self.lower(at) in ("-", "−", "+")
+        if at == index + 2 or not self.glued(at) or not self.text_at(at).isdigit():
+            return None
+        return sign * int(self.text_at(at)), at + 1
 
     def glued_suffix(self, core: NumberCore, suffix: str, money: bool) -> None:
         """Read letters glued to digits: a scale ("2.5bn", "$3m"), an ordinal, a unit, or an identifier."""

@@ -48,7 +48,9 @@ def _pairs(table: dict[str, Any]) -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The cue lexicon, loaded once from the package data."""
-    raw = json.loads(resources.files("dateline.data").joinpath("speech_cues.json").read_text(encoding="utf-8"))
+    raw = json.loads(
+        resources.files("dateline.data").joinpath("speech_cues.json").read_text(encoding="utf-8")
+    )
     return Lexicon(
         verbs=_pairs(raw["verbs"]),
         particle_verbs=_pairs(raw["particle_verbs"]),

@@ -143,9 +143,7 @@ def _colon_or_dash(analysis: Analysis, quote: Quoted, floor: int, limit: int) ->
     return None
 
 
-def _continuation(
-    analysis: Analysis, quote: Quoted, previous: Candidate | None
-) -> Candidate | None:
+def _continuation(analysis: Analysis, quote: Quoted, previous: Candidate | None) -> Candidate | None:
     """A paragraph that opens with a quote and goes on with the previous speaker's words."""
     if previous is None or previous.speaker is None:
         return None

@@ -37,7 +37,8 @@ def _last_own_token(clause: Token) -> int:
     ("… was troubling, before noting that …")."""
     last = clause.right_edge.i
     for child in clause.rights:
-        if child.dep_ in ("advcl", "conj", "parataxis") and verb_cue(child) is not None:
+        starts_own_quote = child.tag_ == "VBG" or any(c.dep_ in COMPLEMENT_DEPS for c in child.children)
+        if child.dep_ in ("advcl", "conj", "parataxis") and starts_own_quote and verb_cue(child) is not None:
             last = min(last, child.left_edge.i - 1)
     return max(last, clause.i)
 
@@ -63,7 +64,9 @@ def _is_bare_infinitive(verb: Token, subject: Token | None) -> bool:
     infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     if not infinitive:
         return False
-    return verb.dep_ in ("advcl", "acl", "relcl") or subject is None or subject.lower_ in ("this", "that", "it")
+    return (
+        verb.dep_ in ("advcl", "acl", "relcl") or subject is None or subject.lower_ in ("this", "that", "it")
+    )
 
 
 def _is_parenthetical(verb: Token) -> bool:
@@ -95,7 +98,9 @@ def verb_candidates(
         start, end = _clause_range(analysis, clause, paragraph)
         if parenthetical:
             start, end = _without_cue_phrase(analysis, token, start, end)
-        if word_count(analysis.text[start:end]) < MIN_WORDS or (start <= cue.start < end and not parenthetical):
+        if word_count(analysis.text[start:end]) < MIN_WORDS or (
+            start <= cue.start < end and not parenthetical
+        ):
             continue
         subject = subject_of(token, paragraph)
         if _is_bare_infinitive(token, subject):

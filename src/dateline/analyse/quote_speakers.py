@@ -97,7 +97,9 @@ def _entity_type(analysis: Analysis, entity_id: str) -> str | None:
     return entity.type if entity else None
 
 
-def _recent_mention(analysis: Analysis, before: int, types: tuple[str, ...]) -> tuple[Span, str | None] | None:
+def _recent_mention(
+    analysis: Analysis, before: int, types: tuple[str, ...]
+) -> tuple[Span, str | None] | None:
     """The last mention (entity mention, or spaCy name when no entity covers it) of ``types`` before ``before``."""
     best: tuple[Span, str | None] | None = None
     for entity in analysis.record.entities:
@@ -109,7 +111,11 @@ def _recent_mention(analysis: Analysis, before: int, types: tuple[str, ...]) -> 
             if best is None or mention.start > best[0].start:
                 best = (mention.span, entity.id)
     for ent in analysis.doc.ents:
-        if ent.label_ in types and ent.end_char <= before and (best is None or ent.start_char > best[0].start):
+        if (
+            ent.label_ in types
+            and ent.end_char <= before
+            and (best is None or ent.start_char > best[0].start)
+        ):
             covering = analysis.entity_at(ent.start_char, ent.end_char)
             best = (analysis.span(ent.start_char, ent.end_char), covering.id if covering else None)
     return best
@@ -168,9 +174,15 @@ def listener_of(analysis: Analysis, verb: Token) -> tuple[str | None, str | None
         elif child.dep_ == "prep" and child.lower_ in ("to", "on", "with"):
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
         elif child.dep_ == "prep" and child.lower_ == "in":
-            interview = next((c for c in child.children if c.dep_ == "pobj" and c.lemma_ == "interview"), None)
-            preposition = next((c for c in interview.children if c.lower_ == "with"), None) if interview else None
-            target = next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition else None
+            interview = next(
+                (c for c in child.children if c.dep_ == "pobj" and c.lemma_ == "interview"), None
+            )
+            preposition = (
+                next((c for c in interview.children if c.lower_ == "with"), None) if interview else None
+            )
+            target = (
+                next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition else None
+            )
         if target is None:
             continue
         first, last = phrase_bounds(target)

@@ -2,14 +2,15 @@
 
 Steps: find the quoted stretches (quote_marks); find reported clauses of cue verbs and
 "according to" (quote_reported); a reported clause that is one quoted stretch is a direct quote,
-one that holds quoted fragments is mixed; every stretch left is matched to the cue and speaker
+one whose words are a third or more in quotation marks is mixed (fewer: an indirect quote
+with a quoted term); every stretch left is matched to the cue and speaker
 around it or continues the previous quote (quote_direct); stretches with neither are scare quotes.
 """
 
 from __future__ import annotations
 
 from dateline.analyse.base import Analysis, Extractor
-from dateline.analyse.quote_candidates import Candidate, overlap, trim
+from dateline.analyse.quote_candidates import Candidate, overlap, trim, word_count
 from dateline.analyse.quote_cues import SPEECH_KINDS
 from dateline.analyse.quote_direct import direct_candidate
 from dateline.analyse.quote_marks import Quoted, find_quoted
@@ -19,9 +20,12 @@ from dateline.record import Cue, Quote
 NAME = "quotes"
 VERSION = "0.1.0"
 DIRECT_SHARE = 0.8  # share of a reported clause inside one quoted stretch that makes it a direct quote
+MIXED_SHARE = 1 / 3  # share of a reported clause's words in quotation marks that makes it mixed
 
 
-def _absorb_stretches(analysis: Analysis, candidate: Candidate, stretches: list[Quoted], used: set[int]) -> bool:
+def _absorb_stretches(
+    analysis: Analysis, candidate: Candidate, stretches: list[Quoted], used: set[int]
+) -> bool:
     """Turn a reported clause into a direct or mixed quote by the stretches it holds; False if a duplicate."""
     length = max(1, candidate.end - candidate.start)
     for index, stretch in enumerate(stretches):
@@ -33,12 +37,16 @@ def _absorb_stretches(analysis: Analysis, candidate: Candidate, stretches: list[
             candidate.start, candidate.end = trim(analysis.text, stretch.content_start, stretch.content_end)
             candidate.kind, candidate.confidence = "direct", 0.9
             return True
+    inner: list[Quoted] = []
     for index, stretch in enumerate(stretches):
         if overlap(candidate.start, candidate.end, stretch.open_mark, stretch.end) > 0:
             used.add(index)
-            candidate.kind = "mixed"
+            inner.append(stretch)
             if candidate.start <= stretch.content_start < candidate.end < stretch.end:
                 candidate.end = stretch.end
+    quoted_words = sum(word_count(analysis.text[s.content_start : s.content_end]) for s in inner)
+    if inner and quoted_words >= MIXED_SHARE * word_count(analysis.text[candidate.start : candidate.end]):
+        candidate.kind = "mixed"
     return True
 
 
@@ -52,7 +60,10 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
     found: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
     for candidate in reported:
-        if _absorb_stretches(analysis, candidate, stretches, used) and (candidate.start, candidate.end) not in seen:
+        if (
+            _absorb_stretches(analysis, candidate, stretches, used)
+            and (candidate.start, candidate.end) not in seen
+        ):
             seen.add((candidate.start, candidate.end))
             found.append(candidate)
     for index, stretch in enumerate(stretches):
@@ -84,7 +95,11 @@ def _join_adjacent(analysis: Analysis, stretches: list[Quoted], found: list[Cand
             continue
         next_start = trim(analysis.text, following.content_start, following.content_end)[0]
         partner = by_start.get(next_start)
-        if partner is None or partner.kind != "direct" or "\n" in analysis.text[stretch.end : following.open_mark]:
+        if (
+            partner is None
+            or partner.kind != "direct"
+            or "\n" in analysis.text[stretch.end : following.open_mark]
+        ):
             continue
         joined = Candidate(start, end, "direct", partner.cue, partner.speaker, 0.8, partner.addressee)
         found.append(joined)

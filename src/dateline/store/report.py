@@ -18,7 +18,7 @@ def render_store_report(store: Store, stream: TextIO, width: int = 110) -> None:
     counts = store.counts()
     console.rule(f"[bold]Store {store.backend.location}[/bold]")
     statuses = ", ".join(f"{key.split('.', 1)[1]} {value}" for key, value in sorted(counts.items()) if key.startswith("articles."))
-    console.print(f"{counts['articles']} articles ({statuses or 'none'}) from {counts['sources']} sources")
+    console.print(f"{counts['articles']} articles ({statuses or 'none'}) from {counts['sources']} source(s)")
     console.print("  ".join(f"{name} {counts[name]}" for name in
                             ("entities", "mentions", "quotes", "figures", "times", "events", "flags", "framing")))
     _top(console, store, "Most mentioned entities", ("entity", "type", "articles", "mentions"),
