@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -30,6 +29,7 @@ from dateline.ingest.jsonl import read_jsonl
 from dateline.nlp import load_pipeline
 from dateline.record import Article
 from dateline.store import Store
+from dateline.store.analysis import peak_rss_bytes
 from dateline.store.jobs import Options, Summary, ingest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -58,6 +58,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=5000)
     parser.add_argument("--block", type=int, default=250)
+    parser.add_argument("--two-workers-only", action="store_true",
+                        help="Only phase 3 (two workers), written to throughput_two_workers.json.")
     parser.add_argument("--stages", type=int, help="Only time each pipeline stage on this many articles.")
     args = parser.parse_args()
     if args.stages:
@@ -68,6 +70,9 @@ def main() -> None:
         return
     articles = load_articles(args.limit)
     words = sum(len(a.text.split()) for a in articles)
+    if args.two_workers_only:
+        two_workers_only(articles, words)
+        return
     results: dict[str, Any] = {"corpus": "allsides_baly", "articles": len(articles), "words": words,
                                "mean_words": round(words / len(articles), 1), "cpu_count": os.cpu_count(),
                                "load_average_start": os.getloadavg()}
@@ -92,7 +97,7 @@ def main() -> None:
             print(f"{done}/{len(articles)}: spaCy {done / spacy_seconds:.2f} art/s, "
                   f"analysis {done / one.seconds:.2f} art/s", file=sys.stderr, flush=True)
         store.backend.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    peak_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    peak_one = peak_rss_bytes()
     results["bare_spacy"] = {"seconds": round(spacy_seconds, 1), "articles_per_s": round(len(articles) / spacy_seconds, 2),
                              "words_per_s": round(words / spacy_seconds), "tokens_per_s": round(tokens / spacy_seconds)}
     results["one_worker"] = _figures(one, len(articles), words, cores=1)
@@ -109,6 +114,32 @@ def main() -> None:
     results["speedup_two_over_one"] = round(one.seconds / two.seconds, 2)
     results["load_average_end"] = os.getloadavg()
     _write(results)
+    print(json.dumps(results, indent=2))
+
+
+def two_workers_only(articles: list[Article], words: int) -> None:
+    """Phase 3 alone: the full ingest with two workers, with store write rate and size per article."""
+    db = Path(tempfile.mkdtemp(prefix="dateline-bench-")) / "two.db"
+    with Store.open(str(db)) as store:
+        began = time.perf_counter()
+
+        def report(summary: Summary) -> None:
+            if summary.writes and summary.writes % 250 == 0 and summary.writes != getattr(report, "last", 0):
+                report.last = summary.writes  # type: ignore[attr-defined]
+                print(f"{summary.writes} stored, {summary.writes / (time.perf_counter() - began):.2f} art/s",
+                      file=sys.stderr, flush=True)
+
+        two = ingest(store, articles, Options(workers=2, on_progress=report))
+        store.backend.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    results = {"corpus": "allsides_baly", "articles": len(articles), "words": words,
+               "two_workers": _figures(two, len(articles), words, cores=2),
+               "peak_rss_mb_per_worker": sorted(round(v / 2**20) for v in two.peak_rss_bytes.values()),
+               "peak_rss_mb_main": round(peak_rss_bytes() / 2**20),
+               "store_write_articles_per_s": round(two.writes / two.write_seconds, 1),
+               "store_bytes_per_article": round(store_size(db) / max(1, two.writes)),
+               "load_average_end": os.getloadavg()}
+    path = RESULTS.with_name("throughput_two_workers.json")
+    path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))
 
 

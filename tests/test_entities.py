@@ -222,3 +222,26 @@ def test_entities_title_words_are_not_entities_and_given_names_are_kept(nlp: Any
     assert description_texts(by_name(record, "Dmitry Peskov")) == ["Kremlin spokesman"]
     assert mention_texts(by_name(record, "Russia")) == ["Kremlin"]
     assert "Ukrainian" not in [m.text for e in record.entities for m in e.mentions]
+
+
+def test_entities_speaker_missed_by_ner_is_a_person(nlp: Any) -> None:
+    record = run(nlp, "“We will not negotiate under fire,” Modi told reporters after the attacks.")
+    assert by_name(record, "Modi").type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Armenian strikes killed 30 Azerbaijanis on Tuesday, officials said.", "Azerbaijanis"),
+        ("Azerbaijani strikes killed 30 Armenians on Tuesday, officials said.", "Armenians"),
+    ],
+)
+def test_entities_mirrored_sentences_give_the_same_structure(nlp: Any, text: str, group: str) -> None:
+    record = run(nlp, text)
+    assert [(e.name, e.type) for e in record.entities] == [(group, "NORP")]
+
+
+def test_entities_demonym_regime_names_the_state_for_every_side(nlp: Any) -> None:
+    for demonym, state in (("Israeli", "Israel"), ("Palestinian", "Palestine"), ("Russian", "Russia"), ("Ukrainian", "Ukraine")):
+        record = run(nlp, f"The {demonym} regime has detained 150 people since January.")
+        assert [(e.name, [m.text for m in e.mentions]) for e in record.entities] == [(state, [f"The {demonym} regime"])]

@@ -128,3 +128,59 @@ def test_numbers_spans_point_into_the_text() -> None:
     quantity = only(text)
     assert text[quantity.start : quantity.end] == quantity.text == "at least 19,667"
     assert text[quantity.number_start : quantity.number_end] == quantity.number_text == "19,667"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Temperatures dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit).", ["down", "down"]),
+        ("Employment grew by 125,600 positions or 2.2 per cent.", ["up", "up"]),
+        ("Ross was down 2.3%, Burlington by 2.6% and Gap fell 1%.", ["down", "down", "down"]),
+        ("The index was advancing about 1.7 percent.", ["up"]),
+        ("Operating profit was revised upward by $40 million.", ["up"]),
+        ("Temperatures can dip down to minus-130 degrees.", ["down"]),
+        ("It all boils down to $21.25.", ["="]),
+        ("Homes stay an average of 70 days on the market.", ["="]),
+        ("He averaged 7.3 points a game.", ["~"]),
+        ("The range grows from up to 252 miles to 287 miles.", ["="]),
+        ("Demand for sub-300 sq m offices has surged.", ["<"]),
+    ],
+)
+def test_numbers_change_labels_follow_newsquant_conventions(text: str, expected: list[str]) -> None:
+    assert [q.change for q in find_quantities(text)] == expected
+
+
+def test_numbers_sub_prefix_is_an_upper_bound() -> None:
+    text = "Chipmakers produce sub-7 nanometer chips."
+    quantity = only(text)
+    assert (quantity.value, quantity.bound, quantity.text) == (7.0, "below", "sub-7 nanometer")
+    assert bounds(quantity) == (None, 6, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The estate at 49 Zorro Ranch Road, Stanley, was sold.",
+        "Properties include 9 E 71st St, Manhattan.",
+        "The flat at 22 Ave Foch, Paris, is empty.",
+        "Unit 3 at 16-18 Industrial Avenue has leased.",
+        "She spoke outside 10 Downing Street on Friday.",
+    ],
+)
+def test_numbers_house_numbers_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text", ["Police said 12 St Louis residents died.", "Regulators fined 5 Wall Street banks."])
+def test_numbers_street_names_do_not_hide_counts(text: str) -> None:
+    assert only(text).kind == "count"
+
+
+POWER_FORMS = ("{m}×10^{e}", "{m} x 10^{e}", "{m}×10{sign}{a}")
+
+
+@given(st.integers(min_value=100, max_value=999), st.integers(min_value=-30, max_value=30), st.sampled_from(POWER_FORMS))
+def test_numbers_powers_of_ten_scale_the_mantissa(mantissa: int, exponent: int, form: str) -> None:
+    written = form.format(m=mantissa / 100, e=exponent, sign="−" if exponent < 0 else "+", a=abs(exponent))
+    quantity = only(f"The value is {written} metres.")
+    assert quantity.value == pytest.approx(mantissa / 100 * 10.0**exponent, rel=1e-9)

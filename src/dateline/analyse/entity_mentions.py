@@ -16,6 +16,7 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"
 AGENT_DEPS = frozenset({"nsubj", "poss", "dobj", "dative", "agent"})
 AGENT_PREPOSITIONS = frozenset({"by", "with", "between", "against"})
 NESTING_CONTAINERS = frozenset({"ORG", "EVENT", "FAC", "NORP"})
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "claim", "announce", "insist", "warn", "deny", "write"})
 PEOPLE_ENDINGS = ("ians", "ans", "is", "ese", "ites", "iards")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -138,7 +139,7 @@ def _demonym_pattern(table: AliasTable, lexicon: RoleLexicon) -> re.Pattern[str]
     governments = "|".join(sorted(lexicon.government_head_nouns, key=len, reverse=True))
     militaries = "|".join(sorted(lexicon.military_head_nouns, key=len, reverse=True))
     names = "|".join(re.escape(d) for d in sorted(table.by_demonym(), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(the\s+)?({names})\s+(?:(?P<gov>{governments})|(?P<mil>{militaries}))(?!\w)")
+    return re.compile(rf"(?<!\w)([Tt]he\s+)?({names})\s+(?:(?P<gov>{governments})|(?P<mil>{militaries}))(?!\w)")
 
 
 def demonym_candidates(doc: Doc, table: AliasTable, lexicon: RoleLexicon) -> list[Candidate]:
@@ -214,8 +215,8 @@ def _dateline_place(text: str, entity: Span) -> bool:
 
 
 def _keep_norp(entity: Span) -> bool:
-    root = entity.root
-    return root.tag_ in ("NNPS", "NNS") or (root.pos_ in ("PROPN", "NOUN") and root.dep_ not in ("amod", "compound"))
+    """Group nouns ("Palestinians", "Democrats"), not nationality adjectives ("Palestinian shelling")."""
+    return entity.root.tag_ in ("NNPS", "NNS") or (len(entity) > 1 and entity.root.pos_ in ("PROPN", "NOUN"))
 
 
 def ner_candidates(doc: Doc, lexicon: RoleLexicon | None = None) -> list[Candidate]:
@@ -230,8 +231,8 @@ def ner_candidates(doc: Doc, lexicon: RoleLexicon | None = None) -> list[Candida
             continue
         if label == "NORP" and not _keep_norp(entity):
             continue
-        if entity.text in demonyms and entity.root.dep_ in ("amod", "compound", "nmod"):
-            continue
+        if entity.text in demonyms:
+            continue  # a nationality adjective ("Ukrainian shelling") names no entity
         cleaned = _clean(text, entity, lexicon)
         if cleaned is None or text[max(0, cleaned[0] - 1) : cleaned[0]] in ("#", "@"):
             continue
@@ -247,11 +248,31 @@ def ner_candidates(doc: Doc, lexicon: RoleLexicon | None = None) -> list[Candida
             continue
         if words[0] in lexicon.event_name_first_words or (len(words) > 1 and words[-1] in lexicon.event_name_last_words):
             label = "EVENT"
-        elif label in ("EVENT", "ORG", "FAC") and not words[-1][:1].isupper():
+        elif label in ("EVENT", "ORG", "FAC") and words[-1][:1].islower():
             continue  # "the Gaza war", "the Palestinian health ministry": descriptions, not names
         if len(words) == 1 and entity.root.tag_ == "NNPS" and words[0].endswith(PEOPLE_ENDINGS):
             label = "NORP"  # "Azerbaijanis", "Armenians": a people, whatever NER called it
         found.append(Candidate(cleaned[0], cleaned[1], label, "name", confidence=0.8, register="honorific" if honorific else None))
+    return found
+
+
+def speaker_candidates(doc: Doc, table: AliasTable) -> list[Candidate]:
+    """A capitalised proper noun NER missed that is the subject of a speech verb ("Modi told reporters")."""
+    from dateline.analyse.entity_gazetteer import is_place_name
+
+    found = []
+    for token in doc:
+        if token.ent_type_ or token.pos_ != "PROPN" or token.dep_ != "nsubj" or not token.text[:1].isupper():
+            continue
+        if token.head.lemma_ not in SPEECH_LEMMAS or not token.is_alpha:
+            continue
+        first = token
+        while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).pos_ == "PROPN" and not first.nbor(-1).ent_type_:
+            first = first.nbor(-1)
+        name = doc.text[first.idx : token.idx + len(token)]
+        if is_place_name(name) or name in table.by_demonym() or _lookup(table, name):
+            continue
+        found.append(Candidate(first.idx, token.idx + len(token), "PERSON", "name", confidence=0.6))
     return found
 
 
@@ -262,7 +283,7 @@ def candidates(doc: Doc) -> list[Candidate]:
     for candidate in sorted(aliases, key=lambda c: (c.start, -(c.end - c.start))):
         if not any(candidate.overlaps(c) for c in chosen):
             chosen.append(candidate)
-    for candidate in ner_candidates(doc):
+    for candidate in ner_candidates(doc) + speaker_candidates(doc, alias_table()):
         clash = [c for c in chosen if c.overlaps(candidate)]
         nested_only = all(candidate.start <= c.start and c.end <= candidate.end and (c.start, c.end) != (candidate.start, candidate.end) for c in clash)
         if not clash or (nested_only and candidate.type in NESTING_CONTAINERS):

@@ -58,6 +58,8 @@ def detect_change(tokens: list[Token], first: int, lexicon: NumberLexicon) -> st
         index, window = index - 1, 3
     elif 0 < index < len(tokens) and tokens[index].lower == "to" and tokens[index - 1].lower not in ("up", "down"):
         index -= 1  # "climbed to 6.7%": the level reached after a change
+    elif 1 < index < len(tokens) and tokens[index].lower == "to" and tokens[index - 1].lower == "down":
+        index -= 2  # "dipped down to": as "dipped to"; "boiled down to" has no change
     for position in range(index, max(index - window, -1), -1):
         word = tokens[position].lower
         if word in ("up", "down") and position > 0 and tokens[position - 1].lower in lexicon.particle_verbs:

@@ -15,7 +15,13 @@ import dataclasses
 import functools
 import re
 
-from dateline.analyse.number_context import NumberCore, classify_context, detect_change, prefix_qualifier, tokenize
+from dateline.analyse.number_context import (
+    NumberCore,
+    classify_context,
+    detect_change,
+    prefix_qualifier,
+    tokenize,
+)
 from dateline.analyse.number_lexicon import Qualifier, load_lexicon
 from dateline.analyse.number_units import UnitReader
 from dateline.analyse.number_values import QUANTITY_KINDS, Quantity, bounds, conservative_value
@@ -30,6 +36,7 @@ WORD_PUNCT = re.compile(r"^\W$")
 YEAR_LIKE = re.compile(r"^\d{4}$")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 CHANGE_RESTATED = re.compile(r"(?:[A-Za-z]+\s+)?(?:or|[(\[/])")  # what joins a change to its restatement
+CHANGE_GAPPED = re.compile(r"(?:and|while)?\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}\s+by")  # "down 2.3%, Burlington by 2.6%"
 
 
 def find_quantities(text: str, include_non_quantities: bool = False) -> list[Quantity]:
@@ -70,7 +77,8 @@ def _inherit_from_conversion(text: str, previous: Quantity | None, quantity: Qua
     if previous is None:
         return quantity
     between = text[previous.end : quantity.start].replace(",", " ").strip()
-    restated = quantity.bound in (None, "range") and quantity.change == "=" and CHANGE_RESTATED.fullmatch(between)
+    joined = CHANGE_RESTATED.fullmatch(between) or CHANGE_GAPPED.fullmatch(between)
+    restated = quantity.bound in (None, "range") and quantity.change == "=" and joined
     if previous.change in ("up", "down") and restated:
         return dataclasses.replace(quantity, change=previous.change)  # "grew by 125,600 jobs or 2.2 per cent", "(3.6 F)"
     if quantity.bound is not None or previous.bound not in ("min", "above", "max", "below"):
@@ -109,7 +117,7 @@ class _Scanner(UnitReader):
         if qualifier is None and (prefix := prefix_qualifier(self.tokens, number_first, self.lex)) is not None:
             qualifier, first = prefix, number_first - 2  # "sub-7 nanometer"
         if qualifier is not None and (change == "=" or qualifier.bound != "approx"):  # "rose about 2%" stays up
-            change = qualifier.change
+            change = "=" if second is not None and qualifier.change in ("<", ">") else qualifier.change  # a range is no bound
         number_stop = (second or core).stop
         if second is not None and second.value == core.value and self.lower(core.stop) == "-":
             kind = "score"  # "tied 2-2", "at 89-89"

@@ -78,7 +78,8 @@ def _following_region(analysis: Analysis, quote: Quoted, limit: int) -> list[Tok
     end = min(_sentence_end(analysis, max(quote.end - 1, 0)), limit)
     if _tokens(analysis, quote.end, end) or end >= limit:
         return []
-    following = _tokens(analysis, end, min(_sentence_end(analysis, end), limit))
+    next_char = end + len(analysis.text[end:limit]) - len(analysis.text[end:limit].lstrip())
+    following = _tokens(analysis, end, min(_sentence_end(analysis, next_char), limit))
     return following if len(following) <= SHORT_SENTENCE else []
 
 

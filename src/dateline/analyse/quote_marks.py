@@ -42,8 +42,8 @@ class Quoted:
 
 
 def _opens(text: str, index: int) -> bool:
-    """A straight or ambiguous mark opens when nothing word-like stands right before it."""
-    return index == 0 or not (text[index - 1].isalnum() or text[index - 1] in ".,;:!?%)]")
+    """A straight or ambiguous mark opens at the start, after white space, a bracket, a dash or a slash."""
+    return index == 0 or text[index - 1].isspace() or text[index - 1] in "([{—–-/“‘«"
 
 
 def _closes_single(text: str, index: int) -> bool:

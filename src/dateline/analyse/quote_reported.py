@@ -59,6 +59,26 @@ def _without_cue_phrase(analysis: Analysis, verb: Token, start: int, end: int) -
     return trim(analysis.text, start, end)
 
 
+def _misparsed_clause(analysis: Analysis, verb: Token, paragraph: tuple[int, int]) -> tuple[int, int] | None:
+    """"He said he had secured …" parsed without a clause: a subject right after the cue (or after
+    its "that") starts the reported words, which run to the end of the sentence."""
+    doc = analysis.doc
+    index = verb.i + 1
+    after_that = index < len(doc) and doc[index].lower_ == "that"
+    if after_that:
+        index += 1
+    if index >= len(doc) or doc[index].is_punct:
+        return None
+    subject_first = doc[index].dep_ in ("nsubj", "nsubjpass") and doc[index].head.i != verb.i
+    if not (subject_first or (after_that and doc[index].pos_ in ("DET", "PROPN", "NOUN", "PRON", "NUM"))):
+        return None
+    sentence = analysis.record.sentences[analysis.sentence_index(verb.idx)]
+    start, end = trim(analysis.text, doc[index].idx, min(sentence.end, paragraph[1]))
+    if end > start and analysis.text[end - 1] == ".":
+        end -= 1
+    return start, end
+
+
 def _is_bare_infinitive(verb: Token, subject: Token | None) -> bool:
     """True for "to say that" with nobody saying it ("All this is to say that", "amended to clarify that")."""
     infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
@@ -92,10 +112,14 @@ def verb_candidates(
         parenthetical = cue is not None and clause is None and _is_parenthetical(token)
         if parenthetical:
             clause = token.head
-        if cue is None or clause is None:
-            continue
         paragraph = paragraph_of(analysis.text, token.idx)
-        start, end = _clause_range(analysis, clause, paragraph)
+        misparsed = _misparsed_clause(analysis, token, paragraph) if cue and clause is None else None
+        if cue is None or (clause is None and misparsed is None):
+            continue
+        if clause is not None:
+            start, end = _clause_range(analysis, clause, paragraph)
+        else:
+            start, end = misparsed or (0, 0)
         if parenthetical:
             start, end = _without_cue_phrase(analysis, token, start, end)
         if word_count(analysis.text[start:end]) < MIN_WORDS or (

@@ -84,8 +84,11 @@ def _span_of_tokens(analysis: Analysis, first: int, last: int) -> Span:
 
 
 def _name_tokens(head: Token) -> tuple[int, int]:
-    """The head word with its compound name parts ("Isaac Herzog")."""
+    """The head word with its compound name parts ("Isaac Herzog"); a common noun head ("the RNC
+    chairman") keeps only itself, so the organisation it names becomes the affiliation."""
     first, last = head.i, head.i
+    if head.pos_ != "PROPN":
+        return first, last
     for child in head.children:
         if child.dep_ in ("compound", "flat") and child.pos_ == "PROPN":
             first, last = min(first, child.i), max(last, child.i)

@@ -56,7 +56,15 @@ def analyse_chunk(articles: list[Article]) -> ChunkResult:
 
 
 def peak_rss_bytes() -> int:
-    """This process's peak resident set size so far."""
+    """This process's peak resident set size so far (VmHWM: unlike ru_maxrss, not inherited from
+    the parent across fork and exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
