@@ -35,16 +35,19 @@ def _committed(db: Path) -> int:
         return 0
 
 
-def _kill_after(command: list[str], db: Path, committed: int, env: dict[str, str]) -> None:
+def _kill_after(command: list[str], db: Path, committed: int, env: dict[str, str]) -> list[int]:
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while _committed(db) < committed:
         assert process.poll() is None, "the ingest ended before it could be killed"
         assert time.monotonic() < deadline
         time.sleep(0.02)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    workers = [int(pid) for pid in children.read_text().split()] if children.exists() else []
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL
+    return workers
 
 
 def _check_whole(db: Path, expected_keys: set[str], items_per_article: int | None) -> None:
@@ -75,6 +78,27 @@ def test_crash_safety_kill_9_then_rerun_with_stub_analysis(tmp_path: Path) -> No
     finished = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     assert f"read 600, new {600 - before}, duplicate {before}, near-duplicate 0, failed 0" in finished.stderr
     _check_whole(db, {f"r{i}" for i in range(600)}, items_per_article=1)
+
+
+def test_crash_safety_kill_9_with_two_workers_leaves_no_worker_behind(tmp_path: Path) -> None:
+    corpus, db = tmp_path / "corpus.jsonl", tmp_path / "workers.db"
+    _corpus(corpus, 600)
+    env = {**os.environ, "DATELINE_ANALYSIS": "stub"}
+    command = [*CLI, str(db), str(corpus), "--quiet", "--workers", "2"]
+    workers = _kill_after(command, db, 50, env)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid) for pid in workers):
+        assert time.monotonic() < deadline, "a worker outlived the killed ingest"
+        time.sleep(0.1)
+    subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    _check_whole(db, {f"r{i}" for i in range(600)}, items_per_article=1)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().lower()
+    except OSError:
+        return "zombie"
 
 
 @pytest.mark.slow

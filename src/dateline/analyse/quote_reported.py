@@ -60,7 +60,7 @@ def _without_cue_phrase(analysis: Analysis, verb: Token, start: int, end: int) -
 
 
 def _misparsed_clause(analysis: Analysis, verb: Token, paragraph: tuple[int, int]) -> tuple[int, int] | None:
-    """"He said he had secured …" parsed without a clause: a subject right after the cue (or after
+    """ "He said he had secured …" parsed without a clause: a subject right after the cue (or after
     its "that") starts the reported words, which run to the end of the sentence."""
     doc = analysis.doc
     index = verb.i + 1

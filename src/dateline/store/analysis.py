@@ -7,8 +7,13 @@ record (for crash and speed tests of the store alone).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import multiprocessing
 import os
 import resource
+import signal
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _NLP: Language | None = None
+PR_SET_PDEATHSIG = 1
 
 
 @dataclass
@@ -37,13 +43,21 @@ class ChunkResult:
     peak_rss_bytes: int
 
 
-def load_worker(batch_size: int = 16) -> None:
-    """Load the pipeline once per process (the pool initializer)."""
+def load_worker() -> None:
+    """Load the pipeline once per process (the pool initializer); a worker dies with its parent."""
     global _NLP
+    _die_with_parent()
     if _NLP is None and os.environ.get("DATELINE_ANALYSIS") != "stub":
         from dateline.nlp import load_pipeline
 
         _NLP = load_pipeline()
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask for SIGKILL when the parent process dies (so a killed ingest leaves no workers)."""
+    if sys.platform.startswith("linux") and multiprocessing.parent_process() is not None:
+        with contextlib.suppress(OSError):
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def analyse_chunk(articles: list[Article]) -> ChunkResult:
