@@ -38,6 +38,7 @@ from dateline.analyse import entities  # noqa: E402
 from dateline.analyse.base import Analysis  # noqa: E402
 from dateline.analyse.quote_candidates import Candidate  # noqa: E402
 from dateline.analyse.quote_cues import ALL_KINDS, SPEECH_KINDS, lexicon  # noqa: E402
+from dateline.analyse.quote_direct import CONTINUES_NOTE  # noqa: E402
 from dateline.analyse.quotes import find_candidates  # noqa: E402
 from dateline.nlp import load_pipeline  # noqa: E402
 from dateline.record import Article  # noqa: E402
@@ -151,18 +152,26 @@ def source_correct(gold: Gold, candidate: Candidate) -> bool:
 
 
 def relations(analysis: Analysis, candidates: list[Candidate]) -> list[tuple[Candidate, set[int]]]:
-    """System quotes as PolNeAR relations: quotes that share one cue ("“A,” she said. “B.”") are one
-    relation with a discontinuous content, as PolNeAR annotates them."""
+    """System quotes as PolNeAR relations: quotes that share one cue ("“A,” she said. “B.”"), and a
+    paragraph continuing the previous quote, are one relation with a discontinuous content, as
+    PolNeAR annotates them."""
     grouped: dict[int, tuple[Candidate, set[int]]] = {}
     alone: list[tuple[Candidate, set[int]]] = []
+    last: tuple[Candidate, set[int]] | None = None
     for candidate in candidates:
         words = word_starts(analysis.text, [(candidate.start, candidate.end)])
+        if candidate.cue is None and candidate.speaker_note == CONTINUES_NOTE and last is not None:
+            last[1].update(words)
+            continue
         if candidate.cue is None:
             alone.append((candidate, words))
+            last = alone[-1]
         elif candidate.cue.start in grouped:
             grouped[candidate.cue.start][1].update(words)
+            last = grouped[candidate.cue.start]
         else:
             grouped[candidate.cue.start] = (candidate, words)
+            last = grouped[candidate.cue.start]
     return [*grouped.values(), *alone]
 
 

@@ -86,6 +86,7 @@ def test_crash_safety_kill_9_with_two_workers_leaves_no_worker_behind(tmp_path: 
     env = {**os.environ, "DATELINE_ANALYSIS": "stub"}
     command = [*CLI, str(db), str(corpus), "--quiet", "--workers", "2"]
     workers = _kill_after(command, db, 50, env)
+    assert len(workers) >= 2
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid) for pid in workers):
         assert time.monotonic() < deadline, "a worker outlived the killed ingest"

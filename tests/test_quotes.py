@@ -259,3 +259,32 @@ def test_quotes_marks_curly_pair_gives_its_content(inner: str) -> None:
     text = f"He said “{inner}” then left."
     (stretch,) = find_quoted(text)
     assert text[stretch.content_start : stretch.content_end] == inner.strip()
+
+
+def test_quotes_role_noun_speaker_takes_organisation_as_affiliation() -> None:
+    quote = only("The Hamas spokesman said that the talks had failed.")
+    assert quote.speaker is not None and quote.speaker.affiliation == "hamas"
+    israeli = only("An Israeli official said that the talks had failed.")
+    assert israeli.speaker is not None and israeli.speaker.affiliation == "israel"
+
+
+def test_quotes_parenthetical_cue_inside_reported_clause() -> None:
+    quote = only("The strike, officials said, hit a weapons depot near the port.")
+    assert quote.kind == "indirect" and "hit a weapons depot" in quote.text
+    assert speaker_text(quote) == "officials"
+
+
+def test_quotes_cue_in_its_own_short_sentence_after_quote() -> None:
+    quote = only('"What do you suggest we do?" she asked.')
+    assert quote.cue is not None and quote.cue.text == "asked" and quote.cue.stance == "interrogative"
+
+
+def test_quotes_typewriter_double_marks() -> None:
+    quote = only("''We will appeal the ruling,'' said Maria Lopez.")
+    assert quote.text == "We will appeal the ruling" and "Maria Lopez" in speaker_text(quote)
+
+
+def test_quotes_pronoun_after_quote_skips_names_inside_the_quote() -> None:
+    quote = only("Ann Lee spoke first.\n\nKarimi was the best mayor the town ever had, she said.")
+    assert speaker_text(quote) == "Ann Lee"
+    assert quote.text == "Karimi was the best mayor the town ever had"

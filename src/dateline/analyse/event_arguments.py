@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dateline.analyse.base import Analysis
-from dateline.analyse.event_triggers import Candidate
+from dateline.analyse.event_lexicon import load_lexicon
+from dateline.analyse.event_triggers import Candidate, is_demonym, misattached_subject
 from dateline.record import Span
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ PARTY_WORDS = frozenset({
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "to"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+OWNER_ENTITY_TYPES = frozenset({"NORP", "GPE", "ORG"})
+PREMODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 EVENT_SUBJECT_WORDS = frozenset({
     "attack", "airstrike", "strike", "bombing", "explosion", "blast", "bomb", "raid", "shelling", "fire",
     "offensive", "operation", "barrage", "missile", "rocket", "drone", "shell",
@@ -104,6 +107,9 @@ def clause_subject(verb: Token, depth: int = 0) -> list[Token]:
     subjects = _children(verb, "nsubj")
     if subjects:
         return [antecedent(min(subjects, key=lambda s: abs(verb.i - s.i)))]
+    misattached = misattached_subject(verb, load_lexicon())
+    if misattached is not None:
+        return [misattached]
     if is_passive(verb):
         return _prep_objects(verb, {"by"})
     head = verb.head
@@ -137,9 +143,26 @@ def _object_of_verb(verb: Token) -> list[Token]:
 def _noun_owners(noun: Token) -> list[Token]:
     """Who a nominal event belongs to: "Israel's offensive", "the Israeli attacks", "attacks by X"."""
     owners = [c for c in _children(noun, "poss") if c.pos_ in ("PROPN", "NOUN")]
-    owners.extend(c for c in _children(noun, "amod", "compound") if c.ent_type_ in ("NORP", "GPE", "ORG"))
+    owners.extend(c for c in _children(noun, "amod", "compound") if c.ent_type_ in OWNER_ENTITY_TYPES)
+    owners.extend(t for t in premodifier_parties(noun) if t not in owners)
     owners.extend(_prep_objects(noun, {"by"}))
     return owners
+
+
+def premodifier_parties(noun: Token) -> list[Token]:
+    """The named parties written just before an event noun ("Israeli shelling", "US air strikes"), read
+    from the words themselves: the parser attaches such a modifier as amod, compound or nsubj of the
+    noun, or even outside its phrase; a singular demonym right before the noun is its modifier wherever
+    the parser puts it."""
+    found: list[Token] = []
+    for i in range(noun.i - 1, noun.sent.start - 1, -1):
+        token = noun.doc[i]
+        demonym = is_demonym(token)
+        if token.pos_ not in PREMODIFIER_POS or token.dep_ == "poss" or not (demonym or i >= noun.left_edge.i):
+            break
+        if demonym or token.ent_type_ in OWNER_ENTITY_TYPES:
+            found.append(token)
+    return found
 
 
 def _actors_for_event_subject(subjects: list[Token]) -> list[Token]:
@@ -260,7 +283,8 @@ def place_tokens(candidate: Candidate) -> list[Token]:
             found.extend(_children(obj, "appos"))
             found.extend(o for o in _prep_objects(obj, {"in", "of"}))
     core = candidate.noun if candidate.noun is not None else candidate.predicate
-    if core.pos_ not in ("NOUN", "PROPN"):
+    nominal_gerund = core.tag_ == "VBG" and candidate.kind not in ("verb", "obligation")
+    if core.pos_ not in ("NOUN", "PROPN") and not nominal_gerund:
         return found
     for token in core.subtree:
         if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and token not in found:

@@ -5,8 +5,10 @@ obligations reported by a speaker ("X said Y must ...")."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from dateline.analyse.entity_tables import alias_table
 from dateline.analyse.event_lexicon import NO_EVENT, Lexicon, Sense
 
 if TYPE_CHECKING:
@@ -17,6 +19,21 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative", "obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 PREP_OBJECT_VERBS = frozenset({"go", "engage", "enter", "participate", "take", "join"})
 PARTICIPLE_MODIFIER_DEPS = frozenset({"amod", "compound"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+VERBAL_COMPLEMENT_DEPS = OBJECT_DEPS | {"ccomp", "xcomp", "prt", "acomp"}
+NOUN_MODIFIER_TAGS = frozenset({"DT", "JJ", "PRP$", "POS"})
+
+
+@lru_cache(maxsize=1)
+def demonym_words() -> frozenset[str]:
+    """Every state's demonym and its last word ("North Korean", "Korean"), from data/aliases.json."""
+    names = alias_table().by_demonym()
+    return frozenset(names) | frozenset(name.split()[-1] for name in names)
+
+
+def is_demonym(token: Token) -> bool:
+    """Whether the token is a singular demonym ("Israeli", "Ukrainian"), whichever entity type NER gives it."""
+    return token.text in demonym_words() or (token.ent_type_ == "NORP" and token.tag_ in ("NNP", "JJ"))
 
 
 @dataclass
@@ -64,6 +81,8 @@ def object_tokens(token: Token) -> list[Token]:
             found.extend(g for g in child.children if g.dep_ in OBJECT_DEPS)
     for item in list(found):
         found.extend(c for c in item.children if c.dep_ == "conj")
+    found.extend(t.nbor() for t in list(found) if is_demonym(t) and t.i + 1 < t.sent.end
+                 and t.nbor().tag_ in ("NN", "NNS", "VBG", "VBZ"))
     return found
 
 
@@ -86,8 +105,16 @@ def subject_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             lemmas.update(t.lemma_.lower() for t in child.subtree)
-            lemmas.update(t.ent_type_.lower() for t in child.subtree if t.ent_type_)
+            lemmas.update(entity_label(t) for t in child.subtree if t.ent_type_)
     return lemmas
+
+
+def entity_label(token: Token) -> str:
+    """The token's entity type in lower case; a people named by a plural demonym ("Pakistanis") is
+    "norp" whichever type NER gives it."""
+    if token.text.endswith("s") and token.text[:-1] in demonym_words():
+        return "norp"
+    return token.ent_type_.lower()
 
 
 def _noun_key(noun: Token, lexicon: Lexicon) -> str | None:
@@ -135,9 +162,53 @@ def _support_candidate(verb: Token, lemma: str, lexicon: Lexicon) -> Candidate |
     return None
 
 
+def is_nominal(token: Token, lexicon: Lexicon) -> bool:
+    """Whether the token is used as a noun: a noun, or an event noun the parser tagged as a verb with no
+    complement: a gerund in a noun's slot or after a determiner or adjective ("the shelling"), or a gerund
+    or -s form right after a demonym ("Israeli shelling", "Russian strikes on"), whatever its attachment."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    as_noun = token.lower_ if token.tag_ == "VBG" else token.lemma_.lower() if token.tag_ == "VBZ" else ""
+    if as_noun not in lexicon.nouns:
+        return False
+    if any(c.dep_ in VERBAL_COMPLEMENT_DEPS for c in token.children):
+        return False
+    before = token.nbor(-1) if token.i > token.sent.start else None
+    if before is not None and is_demonym(before):
+        return token.tag_ in ("VBG", "VBZ")
+    modified = before is not None and before.tag_ in NOUN_MODIFIER_TAGS
+    return token.tag_ == "VBG" and (token.dep_ in NOMINAL_DEPS or modified)
+
+
+def nominal_role(token: Token) -> tuple[str, Token]:
+    """The dependency and head an event noun has in the sentence, repairing two misparses of a gerund
+    or -s form after a demonym: hung under the demonym ("Israeli ← shelling"), it takes the demonym's
+    role; hung on the next verb as aux or advmod, it is that verb's subject when the verb's only subject
+    is the phrase written just before it ("Israeli shelling had continued")."""
+    head = token.head
+    if token.tag_ not in ("VBG", "VBZ") or token.dep_ in NOMINAL_DEPS:
+        return token.dep_, head
+    if head.i == token.i - 1 and is_demonym(head) and head.head.i != head.i:
+        return head.dep_, head.head
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i != token.i]
+    if head.i > token.i and head.pos_ in ("VERB", "AUX") and all(s.right_edge.i == token.i - 1 for s in subjects):
+        return "nsubj", head
+    return token.dep_, head
+
+
+def misattached_subject(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The event noun the parser hung on the verb in another role although it is the verb's subject."""
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ not in SUBJECT_DEPS and is_nominal(child, lexicon):
+            dep, head = nominal_role(child)
+            if dep == "nsubj" and head.i == verb.i:
+                return child
+    return None
+
+
 def verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     """A trigger headed by a verb: its own sense, or a support verb carrying an event noun."""
-    if token.pos_ != "VERB" or token.dep_ in PARTICIPLE_MODIFIER_DEPS:
+    if token.pos_ != "VERB" or token.dep_ in PARTICIPLE_MODIFIER_DEPS or is_nominal(token, lexicon):
         return None
     lemma = verb_lemma(token, lexicon.lemma_fixes)
     if lemma in lexicon.reporting_without_object and not any(c.dep_ == "dobj" for c in token.children):
@@ -169,17 +240,17 @@ def verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
 
 def noun_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     """A trigger headed by an event noun: the subject of an occurrence verb or the object of a frame."""
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if not is_nominal(token, lexicon):
         return None
     found = _noun_sense(token, lexicon)
     if not found:
         return None
     key, sense = found
-    head = token.head
+    dep, head = nominal_role(token)
     occurs = verb_lemma(head, lexicon.lemma_fixes) in lexicon.occurrence_verbs
-    if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and occurs:
+    if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and occurs:
         return Candidate(sense, "occurrence", token.i, token.i + 1, token, host=head, lemma=key)
-    if token.dep_ == "pobj" and head.dep_ == "prep":
+    if dep == "pobj" and head.dep_ == "prep":
         prep = head.lemma_.lower()
         host = head.head
         fronted = token.i < host.i or prep not in ("in", "during")

@@ -40,7 +40,7 @@ from dateline.analyse.event_triggers import Candidate, sentence_candidates
 from dateline.record import Event
 
 NAME = "events"
-VERSION = "0.1.0"
+VERSION = "0.1.1"
 
 PLACE_TARGET_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "ASSAULT", "AID", "MOBILIZE", "SANCTION"})
 KIND_CONFIDENCE = {"verb": 0.8, "support": 0.75, "occurrence": 0.7, "obligation": 0.6}

@@ -24,6 +24,7 @@ class Candidate:
     confidence: float
     addressee: str | None = None
     speaker_note: str | None = None
+    anchor: int | None = None  # where the reported clause's head word is, when known
 
 
 def words(text: str) -> list[str]:

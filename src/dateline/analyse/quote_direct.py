@@ -101,7 +101,7 @@ def _with_cue(
         if before and not _introduces(analysis, token, quote, strict):
             return None
         subject = _speaker_for(analysis, token, quote, region)
-        speaker = attribution_for(analysis, subject) if subject is not None else None
+        speaker = attribution_for(analysis, subject, quote.open_mark) if subject is not None else None
         addressee, channel = listener_of(analysis, token)
         if speaker is not None:
             speaker.channel = channel
@@ -173,8 +173,12 @@ def direct_candidate(
     adjacent = _next_is_adjacent(analysis, quote, limit)
     paragraph_start, paragraph_end = paragraph_of(analysis.text, quote.open_mark)
     floor, limit = max(floor, paragraph_start), min(limit, paragraph_end)
+    after_first = None
+    if analysis.text[quote.content_start : quote.content_end].endswith(","):  # “…,” X said
+        after_first = _with_cue(analysis, quote, _after_region(analysis, quote, limit), before=False)
     return (
-        _with_cue(analysis, quote, _before_region(analysis, quote, floor, True), before=True, strict=True)
+        after_first
+        or _with_cue(analysis, quote, _before_region(analysis, quote, floor, True), before=True, strict=True)
         or _with_cue(analysis, quote, _after_region(analysis, quote, limit), before=False)
         or _with_cue(analysis, quote, _following_region(analysis, quote, limit), before=False)
         or _with_cue(analysis, quote, _before_region(analysis, quote, floor, False), before=True)

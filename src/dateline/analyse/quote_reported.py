@@ -44,8 +44,20 @@ def _last_own_token(clause: Token) -> int:
 
 
 def _complement(verb: Token) -> Token | None:
-    """The clause a cue verb reports, if it has one."""
-    return next((child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None)
+    """The clause a cue verb reports, if it has one (a clause before the cue must look finite)."""
+    clause = next((child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None)
+    if clause is not None and clause.i < verb.i and not _looks_finite(clause):
+        return None
+    return clause
+
+
+def _looks_finite(clause: Token) -> bool:
+    """True when a clause has a subject, an auxiliary or a finite verb (not a bare participle)."""
+    if clause.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass") for child in clause.children
+    )
 
 
 def _without_cue_phrase(analysis: Analysis, verb: Token, start: int, end: int) -> tuple[int, int]:
@@ -69,7 +81,7 @@ def _misparsed_clause(analysis: Analysis, verb: Token, paragraph: tuple[int, int
         index += 1
     if index >= len(doc) or doc[index].is_punct:
         return None
-    subject_first = doc[index].dep_ in ("nsubj", "nsubjpass") and doc[index].head.i != verb.i
+    subject_first = doc[index].dep_ in ("nsubj", "nsubjpass", "csubj") and doc[index].head.i != verb.i
     if not (subject_first or (after_that and doc[index].pos_ in ("DET", "PROPN", "NOUN", "PRON", "NUM"))):
         return None
     sentence = analysis.record.sentences[analysis.sentence_index(verb.idx)]
@@ -129,19 +141,21 @@ def verb_candidates(
         subject = subject_of(token, paragraph)
         if _is_bare_infinitive(token, subject):
             continue
-        speaker = attribution_for(analysis, subject) if subject is not None else None
-        if speaker is not None and start <= (speaker.start or 0) < end and not parenthetical:
+        speaker = attribution_for(analysis, subject, start) if subject is not None else None
+        if subject is not None and start <= subject.idx < end and not parenthetical:
             continue
         addressee, channel = listener_of(analysis, token)
         if speaker is not None:
             speaker.channel = channel
         note = None if speaker else NO_SPEAKER
-        found.append(Candidate(start, end, "indirect", cue, speaker, 0.8, addressee, note))
+        anchor = clause.idx if clause is not None else None
+        found.append(Candidate(start, end, "indirect", cue, speaker, 0.8, addressee, note, anchor))
     return found
 
 
 def _according_range(analysis: Analysis, according: Token, paragraph: tuple[int, int]) -> tuple[int, int]:
-    """The words an "according to X" phrase attributes: its sentence on the longer side of the phrase."""
+    """The words an "according to X" phrase attributes: its sentence on the longer side of the
+    phrase, without leading subordinate clauses ("Although …, he remains …, according to X")."""
     sentence = analysis.record.sentences[analysis.sentence_index(according.idx)]
     low, high = max(sentence.start, paragraph[0]), min(sentence.end, paragraph[1])
     phrase_start = according.left_edge.idx
@@ -149,6 +163,12 @@ def _according_range(analysis: Analysis, according: Token, paragraph: tuple[int,
     before = trim(analysis.text, low, phrase_start)
     after = trim(analysis.text, phrase_end, high)
     start, end = after if after[1] - after[0] >= before[1] - before[0] else before
+    root = according.sent.root
+    for child in root.lefts:
+        if child.dep_ not in ("advcl", "cc", "mark", "punct") or child.left_edge.idx < start:
+            break
+        if child.right_edge.idx + len(child.right_edge.text) < end and child.left_edge.idx == start:
+            start = trim(analysis.text, child.right_edge.idx + len(child.right_edge.text), end)[0]
     if end > start and analysis.text[end - 1] == ".":
         end -= 1
     return start, end

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 from dateline.analyse.quote_cues import is_channel, pronoun_class
 from dateline.record import Attribution, Span
@@ -124,13 +127,15 @@ def _recent_mention(
     return best
 
 
-def resolve_pronoun(analysis: Analysis, pronoun: Token) -> Attribution | None:
-    """The most recent compatible mention before a pronoun subject, as an attribution."""
+def resolve_pronoun(analysis: Analysis, pronoun: Token, before: int | None = None) -> Attribution | None:
+    """The most recent compatible mention before a pronoun subject (or before ``before``, the start
+    of the quote it introduces), as an attribution."""
     kind = pronoun_class(pronoun.text)
+    limit = pronoun.idx if before is None else min(before, pronoun.idx)
     if kind == "person":
-        found = _recent_mention(analysis, pronoun.idx, PERSON_TYPES)
+        found = _recent_mention(analysis, limit, PERSON_TYPES)
     elif kind in ("group", "organisation"):
-        found = _recent_mention(analysis, pronoun.idx, GROUP_TYPES)
+        found = _recent_mention(analysis, limit, GROUP_TYPES)
     else:
         return None
     if found is None:
@@ -149,13 +154,31 @@ def _affiliation(analysis: Analysis, phrase: DocSpan, head_range: tuple[int, int
         if entity is not None:
             return entity.id
     names = [ent for ent in phrase.ents if ent.label_ in AFFILIATION_LABELS]
-    return names[0].text if names else None
+    return _demonym_owner(analysis, names[0].text) if names else None
 
 
-def attribution_for(analysis: Analysis, head: Token) -> Attribution:
-    """The attribution for the noun phrase headed by ``head`` (a cue's subject or an according-to object)."""
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Demonym -> canonical key, from the entities extractor's alias table (data/aliases.json)."""
+    raw = json.loads(resources.files("dateline.data").joinpath("aliases.json").read_text(encoding="utf-8"))
+    canonicals: dict[str, Any] = raw.get("canonicals", {})
+    return {demonym: key for key, entry in canonicals.items() for demonym in entry.get("demonyms", [])}
+
+
+def _demonym_owner(analysis: Analysis, words: str) -> str:
+    """ "Israeli" -> the article's entity for Israel (or its canonical key); other words unchanged."""
+    key = _demonyms().get(words)
+    if key is None:
+        return words
+    entity = next((e for e in analysis.record.entities if key in (e.canonical, e.id)), None)
+    return entity.id if entity else key
+
+
+def attribution_for(analysis: Analysis, head: Token, quote_start: int | None = None) -> Attribution:
+    """The attribution for the noun phrase headed by ``head`` (a cue's subject or an according-to
+    object); a pronoun resolves to a mention before ``quote_start`` when the quote comes first."""
     if head.pos_ == "PRON" and pronoun_class(head.text) is not None:
-        resolved = resolve_pronoun(analysis, head)
+        resolved = resolve_pronoun(analysis, head, quote_start)
         if resolved is not None:
             return resolved
     first, last = phrase_bounds(head)

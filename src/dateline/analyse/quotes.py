@@ -28,9 +28,13 @@ def _absorb_stretches(
 ) -> bool:
     """Turn a reported clause into a direct or mixed quote by the stretches it holds; False if a duplicate."""
     length = max(1, candidate.end - candidate.start)
+    anchor = candidate.anchor
+    cue_inside = candidate.cue is not None and candidate.start <= candidate.cue.start < candidate.end
     for index, stretch in enumerate(stretches):
         shared = overlap(candidate.start, candidate.end, stretch.content_start, stretch.content_end)
-        if shared / length >= DIRECT_SHARE:
+        head_inside = anchor is not None and stretch.content_start <= anchor < stretch.content_end
+        head_inside = head_inside and cue_inside  # a misparse stretched the clause over its own cue
+        if shared / length >= DIRECT_SHARE or head_inside:
             if index in used:
                 return False
             used.add(index)
