@@ -1,6 +1,7 @@
-"""PolNeAR benchmark for the quotes extractor: content-span P/R/F1 and source accuracy on the test split.
+"""PolNeAR benchmark for the quotes extractor: content-span P/R/F1 and source accuracy on a split.
 
-Reads ../shared/corpus/polnear/polnear.jsonl (compartment ``test``, the first listed annotator of
+Reads ../shared/corpus/polnear/polnear.jsonl (compartment ``test`` by default, ``--split dev`` for
+error analysis: tune on dev, report test), the first listed annotator of
 each article), runs the entities extractor and the quote finder over every article and prints:
 
 * speech-only: gold attributions whose cue is a speech or writing cue of data/speech_cues.json
@@ -17,7 +18,9 @@ the article (so a speech quote that PolNeAR files under a belief cue is not an e
 accuracy is over matched pairs with an explicit gold source: correct when the system speaker span
 (or the pronoun it was resolved from) overlaps at least half of the gold source.
 
-Run: .venv/bin/python bench/polnear.py [--limit N]; writes bench/results/polnear.json.
+Run: .venv/bin/python bench/polnear.py [--split test|dev] [--limit N] [--misses FILE]; writes
+bench/results/polnear.json (test) or bench/results/polnear_dev.json (dev). ``--misses`` writes the
+speech-only misses and false alarms of the split to FILE for error analysis.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from dateline.nlp import load_pipeline  # noqa: E402
 from dateline.record import Article  # noqa: E402
 
 POLNEAR = REPO.parent / "shared" / "corpus" / "polnear" / "polnear.jsonl"
-RESULTS = REPO / "bench" / "results" / "polnear.json"
+RESULTS_DIR = REPO / "bench" / "results"
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 SHARE = 0.6
 
@@ -57,6 +60,8 @@ class Gold:
     sources: list[tuple[int, int]]
     speech: bool
     clausal: bool
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+    cues: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -125,7 +130,9 @@ def gold_attributions(analysis: Analysis, article: dict[str, Any]) -> list[Gold]
         clausal = any(
             t.pos_ in ("VERB", "AUX") for t in analysis.doc if any(s <= t.idx < e for s, e in content)
         )
-        found.append(Gold(word_starts(analysis.text, content), sources, speech, clausal))  # type: ignore[arg-type]
+        found.append(
+            Gold(word_starts(analysis.text, content), sources, speech, clausal, content, cues)  # type: ignore[arg-type]
+        )
     return found
 
 
@@ -186,7 +193,12 @@ def score(
     """Add one article's counts to ``tally`` (recall over speech and/or clausal gold only, if asked)."""
     system = relations(analysis, candidates)
     tally.system += len(system)
-    tally.system_correct += sum(1 for _, words in system if any(matches(g.content, words) for g in golds))
+    for candidate, words in system:
+        if any(matches(g.content, words) for g in golds):
+            tally.system_correct += 1
+        else:
+            cue = analysis.text[candidate.cue.start : candidate.cue.end] if candidate.cue else "-"
+            tally.misses.append(f"FALSE [{cue}] {analysis.text[candidate.start : candidate.end]!r}")
     used: set[int] = set()
     for gold in golds:
         if (speech_only and not gold.speech) or (clausal_only and not gold.clausal):
@@ -196,6 +208,12 @@ def score(
             (i for i, (_, words) in enumerate(system) if i not in used and matches(gold.content, words)), None
         )
         if hit is None:
+            cue = " ".join(analysis.text[s:e] for s, e in gold.cues)
+            content = " | ".join(analysis.text[s:e] for s, e in gold.ranges)
+            near = [
+                analysis.text[c.start : c.end] for c, words in system if len(words & gold.content) > 0
+            ]
+            tally.misses.append(f"MISS [{cue}] clausal={gold.clausal} {content!r}\n    system: {near!r}")
             continue
         used.add(hit)
         tally.gold_found += 1
@@ -207,10 +225,12 @@ def score(
 def main() -> None:
     """Run the benchmark and print and save its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="only the first N test articles")
+    parser.add_argument("--split", choices=("test", "dev"), default="test", help="PolNeAR compartment")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--misses", type=Path, default=None, help="write speech-only misses here")
     args = parser.parse_args()
     articles = [json.loads(line) for line in POLNEAR.open(encoding="utf-8")]
-    test = [a for a in articles if a["compartment"] == "test"][: args.limit]
+    test = [a for a in articles if a["compartment"] == args.split][: args.limit]
     nlp = load_pipeline()
     speech, clausal, everything = Tally(), Tally(), Tally()
     started = time.perf_counter()
@@ -223,22 +243,25 @@ def main() -> None:
         score(analysis, golds, speech_quotes, clausal, speech_only=True, clausal_only=True)
         score(analysis, golds, find_candidates(analysis, ALL_KINDS), everything, speech_only=False)
     results = {
-        "corpus": "PolNeAR test split, first listed annotator per article",
+        "corpus": f"PolNeAR {args.split} split, first listed annotator per article",
         "articles": len(test),
         "seconds": round(time.perf_counter() - started, 1),
         "speech_only": speech.scores(),
         "speech_clausal_content": clausal.scores(),
         "all_attributions": everything.scores(),
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    results_file = RESULTS_DIR / ("polnear.json" if args.split == "test" else f"polnear_{args.split}.json")
+    results_file.parent.mkdir(parents=True, exist_ok=True)
+    if args.misses is not None:
+        args.misses.write_text("\n".join(speech.misses) + "\n", encoding="utf-8")
+    results_file.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     for name in ("speech_only", "speech_clausal_content", "all_attributions"):
         figures = results[name]
         print(
             f"{name:22} P={figures['precision']:.3f} R={figures['recall']:.3f} F1={figures['f1']:.3f} "
             f"source={figures['source_accuracy']:.3f} (gold {figures['gold']}, system {figures['system']})"
         )
-    print(f"{len(test)} articles in {results['seconds']} s; written to {RESULTS.relative_to(REPO)}")
+    print(f"{len(test)} articles in {results['seconds']} s; written to {results_file.relative_to(REPO)}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 __version__ = "0.1.0"
 
-from dateline.api import analyze, analyze_many  # noqa: E402
-from dateline.record import Record  # noqa: E402
+from dateline.api import analyze, analyze_many
+from dateline.record import Record
 
 __all__ = ["Record", "__version__", "analyze", "analyze_many"]

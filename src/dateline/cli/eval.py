@@ -47,6 +47,6 @@ def _print_table(evaluation: Evaluation, show_misses: bool) -> None:
             table.add_row(part, name, f"{evaluation.metric(part, name):.3f}", shown)
     console.print(table)
     if show_misses:
-        for part, tally in evaluation.parts.items():
+        for tally in evaluation.parts.values():
             for miss in tally.misses:
                 console.print(f"  {miss}", markup=False)
