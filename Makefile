@@ -16,7 +16,9 @@ $(STAMP): requirements/lock.txt requirements/model.txt pyproject.toml
 	touch $(STAMP)
 
 demo: setup
-	$(BIN)/dateline analyze samples --format text
+	mkdir -p .demo
+	$(BIN)/dateline ingest .demo/dateline.db samples
+	$(BIN)/dateline analyze samples/2023-12-20-haniyeh-doha.txt --format text
 
 lint: setup
 	$(BIN)/ruff check src tests bench

@@ -210,9 +210,7 @@ def score(
         if hit is None:
             cue = " ".join(analysis.text[s:e] for s, e in gold.cues)
             content = " | ".join(analysis.text[s:e] for s, e in gold.ranges)
-            near = [
-                analysis.text[c.start : c.end] for c, words in system if len(words & gold.content) > 0
-            ]
+            near = [analysis.text[c.start : c.end] for c, words in system if len(words & gold.content) > 0]
             tally.misses.append(f"MISS [{cue}] clausal={gold.clausal} {content!r}\n    system: {near!r}")
             continue
         used.add(hit)

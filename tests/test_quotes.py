@@ -288,3 +288,55 @@ def test_quotes_pronoun_after_quote_skips_names_inside_the_quote() -> None:
     quote = only("Ann Lee spoke first.\n\nKarimi was the best mayor the town ever had, she said.")
     assert speaker_text(quote) == "Ann Lee"
     assert quote.text == "Karimi was the best mayor the town ever had"
+
+
+def test_quotes_directive_infinitive_is_reported() -> None:
+    quote = only("The minister urged the rebels to lay down their arms before the talks.")
+    assert quote.text == "the rebels to lay down their arms"
+    assert quote.cue is not None and quote.cue.stance == "directive"
+    assert speaker_text(quote) == "The minister"
+
+
+def test_quotes_accusation_with_its_content_is_reported() -> None:
+    quote = only("The opposition accused the government of rigging the vote.")
+    assert quote.text == "the government of rigging the vote"
+
+
+def test_quotes_bare_object_of_praise_is_not_a_quote() -> None:
+    assert quotes_of("The mayor praised the firefighters who worked through the night.") == []
+
+
+def test_quotes_trailing_without_comment_is_the_writers() -> None:
+    quote = only("The senator said the vote was rigged, without offering any evidence.")
+    assert quote.text == "the vote was rigged"
+
+
+def test_quotes_trailing_which_clause_is_the_writers() -> None:
+    quote = only(
+        "Ahmed Karimi said the council approved the new budget, which includes funds for the bridge."
+    )
+    assert quote.text == "the council approved the new budget"
+
+
+def test_quotes_transcript_labels_name_the_speakers() -> None:
+    text = (
+        "WALLACE: Let us start with the debate tonight.\n\nPENCE: Well, the question is why they invited him."
+    )
+    first, second = quotes_of(text)
+    assert speaker_text(first) == "WALLACE" and first.text == "Let us start with the debate tonight"
+    assert speaker_text(second) == "PENCE" and first.cue is not None and first.cue.text == ":"
+
+
+def test_quotes_correction_label_is_not_a_speaker() -> None:
+    assert quotes_of("Correction: An earlier version of this article misstated the date of the vote.") == []
+
+
+def test_quotes_speech_noun_with_that_clause_is_reported() -> None:
+    quote = only("The ministry repeated its claim that the convoy carried weapons.")
+    assert quote.text == "the convoy carried weapons"
+    assert quote.cue is not None and quote.cue.text == "claim"
+
+
+def test_quotes_paragraph_left_open_after_closed_quote_is_not_a_continuation() -> None:
+    text = '“The harvest failed,” Ahmed Karimi said.\n\n"The farmers walked to the square, chanting slogans.'
+    assert [q.text for q in quotes_of(text)] == ["The harvest failed"]

@@ -12,7 +12,7 @@ import re
 from dateline.analyse.base import Analysis, Extractor
 from dateline.analyse.entity_clusters import Cluster, add_repeated_names, resolve
 from dateline.analyse.entity_definites import attach_definite_descriptions
-from dateline.analyse.entity_mentions import candidates
+from dateline.analyse.entity_mentions import candidates, remember_text
 from dateline.analyse.entity_roles import attach_titles_and_appositions, role_key
 from dateline.analyse.entity_tables import alias_table, role_lexicon
 from dateline.record import Entity, Mention
@@ -78,6 +78,7 @@ def _entity(analysis: Analysis, cluster: Cluster, used_ids: set[str]) -> Entity:
 def extract(analysis: Analysis) -> None:
     """Add the article's entities, with their mentions and descriptions, to ``analysis.record``."""
     table, lexicon = alias_table(), role_lexicon()
+    remember_text(analysis.doc, analysis.text)
     clusters = resolve(candidates(analysis.doc), analysis.text, table, lexicon)
     add_repeated_names(clusters, analysis.text)
     attach_titles_and_appositions(analysis.doc, clusters, lexicon)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from dateline.analyse.entity_gazetteer import is_place_name
@@ -35,23 +34,37 @@ class Cluster:
 
     def surface(self, text: str, candidate: Candidate) -> str:
         """A member's text without a leading article."""
-        return LEADING_ARTICLE.sub("", text[candidate.start : candidate.end])
+        surface = text[candidate.start : candidate.end]
+        if surface[:3] in ("the", "The") and surface[3:4].isspace():
+            return surface[3:].lstrip()  # as LEADING_ARTICLE.sub("", surface), faster
+        return surface
 
     def name(self, text: str) -> str:
-        """The canonical name, or the fullest name among the mentions."""
+        """The canonical name, or the fullest name among the mentions (the earliest on ties)."""
         if self.canonical_name:
             return self.canonical_name
         names = [self.surface(text, m) for m in self.members if m.kind == "name"] or [
             self.surface(text, m) for m in self.members
         ]
-        return max(names, key=lambda n: (len(n.split()), len(n), -names.index(n)))
+        best, best_key = names[0], (len(names[0].split()), len(names[0]))
+        for name in names[1:]:
+            key = (len(name.split()), len(name))
+            if key > best_key:
+                best, best_key = name, key
+        return best
 
     def type(self) -> str:
         """The canonical type, or the most frequent type among the mentions (earliest on ties)."""
         if self.canonical_type:
             return self.canonical_type
-        counts = Counter(m.type for m in self.members)
-        return max(counts, key=lambda t: (counts[t], -next(i for i, m in enumerate(self.members) if m.type == t)))
+        counts: dict[str, int] = {}
+        for member in self.members:
+            counts[member.type] = counts.get(member.type, 0) + 1
+        best, best_count = "", 0
+        for member_type, count in counts.items():  # in order of first mention
+            if count > best_count:
+                best, best_count = member_type, count
+        return best
 
     @property
     def start(self) -> int:
@@ -68,6 +81,32 @@ def _nearest(clusters: list[Cluster], position: int) -> Cluster:
         return (0, min(before)) if before else (1, min(after, default=10**9))
 
     return min(clusters, key=distance)
+
+
+class _Summary:
+    """Clusters' name words and types, recomputed only after :meth:`changed` (a member was added)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[int, tuple[list[str], str]] = {}
+
+    def _get(self, cluster: Cluster) -> tuple[list[str], str]:
+        found = self.cache.get(id(cluster))
+        if found is None:
+            found = self.cache[id(cluster)] = (cluster.name(self.text).split(), cluster.type())
+        return found
+
+    def words(self, cluster: Cluster) -> list[str]:
+        """The words of the cluster's name."""
+        return self._get(cluster)[0]
+
+    def type(self, cluster: Cluster) -> str:
+        """The cluster's type."""
+        return self._get(cluster)[1]
+
+    def changed(self, cluster: Cluster) -> None:
+        """Forget what was computed for ``cluster``."""
+        self.cache.pop(id(cluster), None)
 
 
 def _is_suffix(short: list[str], full: list[str]) -> bool:
@@ -90,14 +129,17 @@ def resolve(candidates: list[Candidate], text: str, table: AliasTable, lexicon: 
                 by_key[candidate.canonical] = Cluster([], known.key, known.name, known.type)
                 clusters.append(by_key[candidate.canonical])
             by_key[candidate.canonical].members.append(candidate)
+    summary = _Summary(text)
     people: list[Cluster] = []
     persons = [c for c in candidates if c.type == "PERSON" and not c.canonical]
     for candidate in sorted(persons, key=lambda c: (-len(text[c.start : c.end].split()), c.start)):
         tokens = text[candidate.start : candidate.end].split()
         surname_ok = not is_place_name(" ".join(tokens))
-        matching = [p for p in people if (surname_ok and _is_suffix(tokens, p.name(text).split())) or p.name(text).split() == tokens]
+        matching = [p for p in people if (surname_ok and _is_suffix(tokens, summary.words(p))) or summary.words(p) == tokens]
         if matching:
-            _nearest(matching, candidate.start).members.append(candidate)
+            nearest = _nearest(matching, candidate.start)
+            nearest.members.append(candidate)
+            summary.changed(nearest)
         else:
             people.append(Cluster([candidate]))
     clusters.extend(people)
@@ -107,20 +149,25 @@ def resolve(candidates: list[Candidate], text: str, table: AliasTable, lexicon: 
             continue
         surface = LEADING_ARTICLE.sub("", text[candidate.start : candidate.end])
         tokens = surface.split()
-        person_match = [p for p in people if _is_suffix(tokens, p.name(text).split()) and not is_place_name(surface)]
+        place_name = is_place_name(surface)
+        person_match = [p for p in people if _is_suffix(tokens, summary.words(p)) and not place_name]
         if person_match and candidate.type in MERGEABLE_INTO_PERSON:
             candidate.type = "PERSON"
-            _nearest(person_match, candidate.start).members.append(candidate)
+            nearest = _nearest(person_match, candidate.start)
+            nearest.members.append(candidate)
+            summary.changed(nearest)
             continue
-        place = _longer_place(clusters, tokens, text, lexicon)
-        if place is not None and candidate.type in ("GPE", "LOC"):
+        place = _longer_place(clusters, tokens, summary, lexicon) if candidate.type in ("GPE", "LOC") else None
+        if place is not None:
             place.members.append(candidate)
+            summary.changed(place)
             continue
         key = surface.lower()
         if key not in by_surface:
             by_surface[key] = Cluster([])
             clusters.append(by_surface[key])
         by_surface[key].members.append(candidate)
+        summary.changed(by_surface[key])
     clusters = _merge_same_names([c for c in clusters if c.members], text)
     for cluster in clusters:
         cluster.members.sort(key=lambda m: m.start)
@@ -146,12 +193,12 @@ def _merge_same_names(clusters: list[Cluster], text: str) -> list[Cluster]:
     return kept
 
 
-def _longer_place(clusters: list[Cluster], tokens: list[str], text: str, lexicon: RoleLexicon) -> Cluster | None:
+def _longer_place(clusters: list[Cluster], tokens: list[str], summary: _Summary, lexicon: RoleLexicon) -> Cluster | None:
     """A place cluster whose name is these tokens plus a generic word ("Gaza" -> "Gaza Strip")."""
     for cluster in clusters:
-        if cluster.type() not in ("GPE", "LOC"):
+        if summary.type(cluster) not in ("GPE", "LOC"):
             continue
-        name = cluster.name(text).split()
+        name = summary.words(cluster)
         if len(name) == len(tokens) + 1 and name[: len(tokens)] == tokens and name[-1] in lexicon.generic_place_name_words:
             return cluster
     return None
@@ -167,26 +214,48 @@ def _retype_places(cluster: Cluster, text: str) -> None:
             member.type = "GPE"
 
 
+def _occurrences(form: str, text: str) -> list[tuple[int, int]]:
+    """Where ``form`` occurs as a whole word, not after '#' or '@' (as ``re.finditer`` would find it)."""
+    found = []
+    size = len(form)
+    position = text.find(form)
+    while position >= 0:
+        before = text[position - 1] if position > 0 else ""
+        after = text[position + size : position + size + 1]
+        if (before == "" or not (before.isalnum() or before in "_#@")) and (after == "" or not (after.isalnum() or after == "_")):
+            found.append((position, position + size))
+            position = text.find(form, position + size)
+        else:
+            position = text.find(form, position + 1)
+    return found
+
+
 def add_repeated_names(clusters: list[Cluster], text: str) -> None:
     """Occurrences NER missed of a name already recognised in the article (a surname included)."""
-    taken = sorted((m.start, m.end) for c in clusters for m in c.members)
+    taken = bytearray(len(text) + 1)  # 1 where a mention covers the character
+    for cluster in clusters:
+        for member in cluster.members:
+            taken[member.start : member.end] = b"\x01" * (member.end - member.start)
+    empty = [m.start for c in clusters for m in c.members if m.start >= m.end]
     forms: dict[str, Cluster] = {}
+    types: dict[int, str] = {}  # a cluster's type; adding members of that type keeps it
     for cluster in clusters:
         if cluster.canonical:
             continue
+        cluster_type = types.setdefault(id(cluster), cluster.type())
         for member in cluster.members:
             surface = cluster.surface(text, member)
             forms.setdefault(surface, cluster)
-            if cluster.type() == "PERSON" and len(surface.split()) > 1 and not is_place_name(surface.split()[-1]):
+            if cluster_type == "PERSON" and len(surface.split()) > 1 and not is_place_name(surface.split()[-1]):
                 forms.setdefault(surface.split()[-1], cluster)
     for form in sorted(forms, key=len, reverse=True):
         if len(form) < 3 or not form[0].isupper():
             continue
-        for match in re.finditer(r"(?<![\w#@])" + re.escape(form) + r"(?!\w)", text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+        for start, end in _occurrences(form, text):
+            if 1 in taken[start:end] or any(start < s < end for s in empty):
                 continue
             cluster = forms[form]
-            cluster.members.append(Candidate(match.start(), match.end(), cluster.type(), "name", confidence=0.7))
-            taken.append((match.start(), match.end()))
+            cluster.members.append(Candidate(start, end, types[id(cluster)], "name", confidence=0.7))
+            taken[start:end] = b"\x01" * (end - start)
     for cluster in clusters:
         cluster.members.sort(key=lambda m: m.start)

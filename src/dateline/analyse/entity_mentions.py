@@ -39,14 +39,36 @@ class Candidate:
         return self.start < other.end and other.start < self.end
 
 
+Trie = dict[str, "Trie"]  # "" marks the end of an alias
+
+
+def _trie_regex(trie: Trie) -> str:
+    """The alternation of a trie's strings; the longer continuation is tried before ending here."""
+    branches = [re.escape(char) + _trie_regex(child) for char, child in trie.items() if char]
+    if "" in trie:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 @lru_cache(maxsize=1)
 def _alias_pattern(table: AliasTable) -> re.Pattern[str]:
-    """One alternation of every alias (longest first); the first letter may take either case."""
-    alternatives = []
-    for text in sorted({a.text for a in table.aliases}, key=len, reverse=True):
+    """Every alias, the longest that fits first; the first letter may take either case.
+
+    The aliases are written as a trie (one branch per first letter, then per next character):
+    the same matches as one alternation of the aliases longest first, found much faster.
+    """
+    heads: dict[frozenset[str], tuple[str, Trie]] = {}
+    for text in {a.text for a in table.aliases}:
         first = text[0]
+        letters = frozenset({first.lower(), first.upper()} if first.isalpha() else {first})
+        if any(letters & other and letters != other for other in heads):
+            raise ValueError(f"alias {text!r}: its first letter's cases overlap another alias's")
         head = f"[{first.lower()}{first.upper()}]" if first.isalpha() else re.escape(first)
-        alternatives.append(head + re.escape(text[1:]))
+        node = heads.setdefault(letters, (head, {}))[1]
+        for char in text[1:]:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    alternatives = [head + _trie_regex(trie) for head, trie in heads.values()]
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
@@ -58,6 +80,33 @@ def _aliases_by_text(table: AliasTable) -> dict[str, Alias]:
 def _lookup(table: AliasTable, matched: str) -> Alias | None:
     by_text = _aliases_by_text(table)
     return by_text.get(matched) or by_text.get(matched[0].swapcase() + matched[1:])
+
+
+class _DocCache:
+    """The last Doc's text and entities, computed once (spaCy rebuilds both on every access)."""
+
+    doc: Doc | None = None
+    text: str = ""
+    ents: tuple[Span, ...] = ()
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record ``text`` (which must equal ``doc.text``) as the text of ``doc`` for :func:`doc_text`."""
+    _DocCache.doc, _DocCache.text, _DocCache.ents = doc, text, tuple(doc.ents)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc."""
+    if _DocCache.doc is not doc:
+        remember_text(doc, doc.text)
+    return _DocCache.text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, computed once per Doc."""
+    if _DocCache.doc is not doc:
+        remember_text(doc, doc.text)
+    return _DocCache.ents
 
 
 def _tokens(doc: Doc, start: int, end: int) -> Span | None:
@@ -76,7 +125,7 @@ def used_as_agent(token: Token) -> bool:
 
 
 def _container(doc: Doc, start: int, end: int) -> Span | None:
-    return next((e for e in doc.ents if e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end)), None)
+    return next((e for e in doc_ents(doc) if e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end)), None)
 
 
 def _of_noun_follows(doc: Doc, span: Span) -> bool:
@@ -114,7 +163,7 @@ def _alias_allowed(doc: Doc, alias: Alias, start: int, end: int, text: str) -> b
 def alias_candidates(doc: Doc, table: AliasTable | None = None) -> list[Candidate]:
     """Mentions named by the alias table; capitals resolve to their state only when used as agents."""
     table = table or alias_table()
-    text = doc.text
+    text = doc_text(doc)
     found: list[Candidate] = []
     for match in _alias_pattern(table).finditer(text):
         alias = _lookup(table, match.group())
@@ -147,7 +196,7 @@ def demonym_candidates(doc: Doc, table: AliasTable, lexicon: RoleLexicon) -> lis
     demonyms = table.by_demonym()
     pattern = _demonym_pattern(table, lexicon)
     found = []
-    text = doc.text
+    text = doc_text(doc)
     for match in pattern.finditer(text):
         state = demonyms[match.group(2)]
         if match.group("gov"):
@@ -224,8 +273,8 @@ def ner_candidates(doc: Doc, lexicon: RoleLexicon | None = None) -> list[Candida
     lexicon = lexicon or role_lexicon()
     demonyms = alias_table().by_demonym()
     found = []
-    text = doc.text
-    for entity in doc.ents:
+    text = doc_text(doc)
+    for entity in doc_ents(doc):
         label = entity.label_
         if label not in ENTITY_LABELS:
             continue
@@ -269,7 +318,7 @@ def speaker_candidates(doc: Doc, table: AliasTable) -> list[Candidate]:
         first = token
         while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).pos_ == "PROPN" and not first.nbor(-1).ent_type_:
             first = first.nbor(-1)
-        name = doc.text[first.idx : token.idx + len(token)]
+        name = doc_text(doc)[first.idx : token.idx + len(token)]
         if is_place_name(name) or name in table.by_demonym() or _lookup(table, name):
             continue
         found.append(Candidate(first.idx, token.idx + len(token), "PERSON", "name", confidence=0.6))

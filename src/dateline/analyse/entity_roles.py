@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from dateline.analyse.entity_clusters import Cluster, Description
 from dateline.analyse.entity_gazetteer import is_place_name
-from dateline.analyse.entity_mentions import Candidate
+from dateline.analyse.entity_mentions import Candidate, doc_text
 from dateline.analyse.entity_tables import RoleLexicon, role_lexicon
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ def describes_person(doc: Doc, start: int, end: int, lexicon: RoleLexicon) -> bo
 
 def attach_titles_and_appositions(doc: Doc, clusters: list[Cluster], lexicon: RoleLexicon) -> None:
     """Give each named entity the titles before its names and the role phrases apposed to them."""
-    text = doc.text
+    text = doc_text(doc)
     titles: list[tuple[int, int]] = []
     for cluster in clusters:
         for member in cluster.members:

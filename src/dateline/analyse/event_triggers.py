@@ -206,6 +206,14 @@ def misattached_subject(verb: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _may_trigger(lemma: str, lexicon: Lexicon) -> bool:
+    """Whether a verb lemma has a sense or is a support verb (else it triggers nothing)."""
+    first = lemma.split()[0]
+    if lexicon.verbs.get(lemma) or lexicon.verbs.get(first):
+        return True
+    return lemma in lexicon.support_verbs or (lemma not in lexicon.verbs and first in lexicon.support_verbs)
+
+
 def verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     """A trigger headed by a verb: its own sense, or a support verb carrying an event noun."""
     if token.pos_ != "VERB" or token.dep_ in PARTICIPLE_MODIFIER_DEPS or is_nominal(token, lexicon):
@@ -213,6 +221,8 @@ def verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     lemma = verb_lemma(token, lexicon.lemma_fixes)
     if lemma in lexicon.reporting_without_object and not any(c.dep_ == "dobj" for c in token.children):
         return None
+    if lemma != "open" and not _may_trigger(lemma, lexicon):
+        return None  # no sense and no support use: the verb's arguments cannot change that
     objects = context_lemmas(object_tokens(token))
     if any(c.dep_ == "xcomp" for c in token.children):
         objects.add("_xcomp")
@@ -279,10 +289,16 @@ def obligation_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     return None
 
 
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
 def sentence_candidates(sentence: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger candidate in one sentence, in text order."""
     found: list[Candidate] = []
+    skip_others = "" not in lexicon.nouns  # then only verbs, nouns and VBG/VBZ forms can trigger
     for token in sentence:
+        if skip_others and token.pos_ not in TRIGGER_POS and token.tag_ not in ("VBG", "VBZ"):
+            continue
         candidate = verb_candidate(token, lexicon) or noun_candidate(token, lexicon)
         if candidate is None:
             candidate = obligation_candidate(token, lexicon)

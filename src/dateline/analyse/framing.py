@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from dateline.analyse.base import Analysis, Extractor
 from dateline.analyse.framing_lexicon import Entry, Lexicon, Party, load_lexicon
+from dateline.analyse.regex_prefilter import folded, may_match
 from dateline.record import Framing
 
 NAME = "framing"
@@ -38,10 +39,12 @@ def active_conflicts(text: str, lexicon: Lexicon) -> set[str]:
 
 def find_matches(text: str, lexicon: Lexicon, conflicts: set[str]) -> list[Match]:
     """Every lexicon hit, longest first where they overlap, context-bound entries only in their conflicts."""
+    lowered = folded(text)
     candidates = [
         Match(found.start(), found.end(), entry)
         for entry in lexicon.entries
-        if not entry.needs_context or entry.conflict in conflicts or (entry.conflict == "any" and conflicts)
+        if (not entry.needs_context or entry.conflict in conflicts or (entry.conflict == "any" and conflicts))
+        and may_match(entry.required, lowered)
         for found in entry.pattern.finditer(text)
     ]
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start, m.entry.index))

@@ -9,6 +9,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from dateline.analyse.regex_prefilter import Requirement, required_words
+
 SIDE_RULES = ("fixed", "critic_of_party", "supporter_of_party")
 
 
@@ -35,6 +37,7 @@ class Entry:
     conflict: str
     side: str | None
     needs_context: bool
+    required: Requirement = ()  # words a match needs (see regex_prefilter)
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         entries.append(Entry(
             index=index, pattern=re.compile(regex, re.IGNORECASE), neutral=entry["neutral"],
             side_rule=entry["side_rule"], conflict=entry["conflict"], side=entry.get("side"),
-            needs_context=bool(entry.get("needs_context", False)),
+            needs_context=bool(entry.get("needs_context", False)), required=required_words(regex, re.IGNORECASE),
         ))
     party_pattern = re.compile(r"(?<![\w-])" + party_words + r"(?![\w-])")
     return Lexicon(tuple(entries), tuple(parties), party_pattern, conflicts)

@@ -46,7 +46,14 @@ class NumberCore:
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into words, numbers (with separators and decimals) and single punctuation marks."""
-    return [Token(m.group(), m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(text)]
+    tokens = []
+    new = object.__new__
+    for match in TOKEN.finditer(text):
+        token = new(Token)  # the frozen dataclass's __init__ sets four fields slowly; this is the same object
+        word = match.group()
+        token.__dict__.update(text=word, start=match.start(), end=match.end(), lower=word.lower())
+        tokens.append(token)
+    return tokens
 
 
 def detect_change(tokens: list[Token], first: int, lexicon: NumberLexicon) -> str:

@@ -22,7 +22,7 @@ from dateline.analyse.number_context import (
     prefix_qualifier,
     tokenize,
 )
-from dateline.analyse.number_lexicon import Qualifier, load_lexicon
+from dateline.analyse.number_lexicon import NumberLexicon, Qualifier, load_lexicon
 from dateline.analyse.number_units import UnitReader
 from dateline.analyse.number_values import QUANTITY_KINDS, Quantity, bounds, conservative_value
 from dateline.analyse.number_words import is_number_word, parse_digits, words_to_number
@@ -69,6 +69,18 @@ def _starters() -> frozenset[str]:
     words |= {"minus", "-", "−", "+", "."}
     words |= {tokenize(symbol)[0].lower for symbol in lex.currency_symbols}
     return frozenset(words)
+
+
+_SYMBOL_PREFIXES: dict[int, tuple[NumberLexicon, frozenset[str]]] = {}
+
+
+def _symbol_prefixes(lex: NumberLexicon) -> frozenset[str]:
+    """Every prefix of every currency symbol of ``lex`` (computed once per lexicon)."""
+    cached = _SYMBOL_PREFIXES.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        prefixes = frozenset(symbol[:k] for symbol in lex.currency_symbols for k in range(1, len(symbol) + 1))
+        cached = _SYMBOL_PREFIXES[id(lex)] = (lex, prefixes)
+    return cached[1]
 
 
 def _inherit_from_conversion(text: str, previous: Quantity | None, quantity: Quantity) -> Quantity:
@@ -165,6 +177,8 @@ class _Scanner(UnitReader):
 
     def currency_prefix(self, index: int) -> tuple[str | None, int]:
         """A currency symbol or code before a number ("$", "US$", "€", "Rs"), and the index after it."""
+        if index >= len(self.tokens) or self.tokens[index].text not in _symbol_prefixes(self.lex):
+            return None, index  # no symbol starts with this token
         for width in (3, 2, 1):
             pieces = self.tokens[index : index + width]
             if len(pieces) < width or index + width >= len(self.tokens):

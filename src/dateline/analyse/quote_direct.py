@@ -161,7 +161,8 @@ def _continuation(analysis: Analysis, quote: Quoted, previous: Candidate | None)
 def direct_candidate(
     analysis: Analysis, quote: Quoted, previous: Candidate | None, floor: int, limit: int
 ) -> Candidate | None:
-    """The direct quote a quoted stretch is, or None for scare quotes and fragments.
+    """The direct quote a quoted stretch is, or None for scare quotes and fragments (a stretch left
+    open at its paragraph's end continues a quote only when the previous paragraph left one open).
 
     ``floor``/``limit`` bound the text around the stretch that may hold its cue (the previous and
     next stretches); ``previous`` is the quote found just before it.
@@ -183,7 +184,7 @@ def direct_candidate(
         or _with_cue(analysis, quote, _following_region(analysis, quote, limit), before=False)
         or _with_cue(analysis, quote, _before_region(analysis, quote, floor, False), before=True)
         or _colon_or_dash(analysis, quote, floor, limit)
-        or (None if adjacent else _continuation(analysis, quote, previous))
+        or (None if adjacent or quote.close_mark is None else _continuation(analysis, quote, previous))
     )
 
 

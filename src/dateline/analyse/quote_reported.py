@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dateline.analyse.quote_bounds import trim_adjuncts
 from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
 from dateline.analyse.quote_cues import SPEECH_KINDS, CueWord, lexicon, verb_cue
+from dateline.analyse.quote_objects import phrasal_range
 from dateline.analyse.quote_speakers import attribution_for, listener_of, subject_of
 
 if TYPE_CHECKING:
@@ -45,10 +47,18 @@ def _last_own_token(clause: Token) -> int:
 
 def _complement(verb: Token) -> Token | None:
     """The clause a cue verb reports, if it has one (a clause before the cue must look finite)."""
-    clause = next((child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None)
+    clauses = [child for child in verb.children if child.dep_ in COMPLEMENT_DEPS]
+    clauses += [child for child in verb.rights if child.dep_ == "advcl" and _opens_with_that(child)]
+    after = [clause for clause in clauses if clause.i > verb.i]
+    clause = after[0] if after else (clauses[0] if clauses else None)
     if clause is not None and clause.i < verb.i and not _looks_finite(clause):
         return None
     return clause
+
+
+def _opens_with_that(clause: Token) -> bool:
+    """True for a finite clause starting with "that" the parser hung on the verb as an adjunct."""
+    return clause.left_edge.lower_ == "that" and _looks_finite(clause) and clause.left_edge.i < clause.i
 
 
 def _looks_finite(clause: Token) -> bool:
@@ -126,6 +136,9 @@ def verb_candidates(
             clause = token.head
         paragraph = paragraph_of(analysis.text, token.idx)
         misparsed = _misparsed_clause(analysis, token, paragraph) if cue and clause is None else None
+        phrasal = cue is not None and clause is None and misparsed is None and not parenthetical
+        if phrasal and cue is not None:
+            misparsed = phrasal_range(analysis, token, cue)
         if cue is None or (clause is None and misparsed is None):
             continue
         if clause is not None:
@@ -134,6 +147,7 @@ def verb_candidates(
             start, end = misparsed or (0, 0)
         if parenthetical:
             start, end = _without_cue_phrase(analysis, token, start, end)
+        start, end = trim_adjuncts(analysis, start, end, phrasal)
         if word_count(analysis.text[start:end]) < MIN_WORDS or (
             start <= cue.start < end and not parenthetical
         ):

@@ -5,15 +5,18 @@ Steps: find the quoted stretches (quote_marks); find reported clauses of cue ver
 one whose words are a third or more in quotation marks is mixed (fewer: an indirect quote
 with a quoted term); every stretch left is matched to the cue and speaker
 around it or continues the previous quote (quote_direct); stretches with neither are scare quotes.
+Paragraphs opened by a name and a colon (transcripts, headlines) are the named speaker's (quote_colon).
 """
 
 from __future__ import annotations
 
 from dateline.analyse.base import Analysis, Extractor
 from dateline.analyse.quote_candidates import Candidate, overlap, trim, word_count
+from dateline.analyse.quote_colon import colon_candidates
 from dateline.analyse.quote_cues import SPEECH_KINDS
 from dateline.analyse.quote_direct import direct_candidate
 from dateline.analyse.quote_marks import Quoted, find_quoted
+from dateline.analyse.quote_nouns import noun_candidates
 from dateline.analyse.quote_reported import according_candidates, verb_candidates
 from dateline.record import Cue, Quote
 
@@ -60,6 +63,7 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
     quoted = [(stretch.open_mark, stretch.end) for stretch in stretches]
     used: set[int] = set()
     reported = verb_candidates(analysis, quoted, kinds) + according_candidates(analysis, quoted)
+    reported += noun_candidates(analysis, quoted)
     reported.sort(key=lambda candidate: (candidate.start, -candidate.end))
     found: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
@@ -82,6 +86,7 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
             seen.add((direct.start, direct.end))
             found.append(direct)
     _join_adjacent(analysis, stretches, found)
+    found.extend(colon_candidates(analysis, [(c.start, c.end) for c in found]))
     found.sort(key=lambda candidate: candidate.start)
     return found
 

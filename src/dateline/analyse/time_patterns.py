@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dateline.analyse.regex_prefilter import Requirement, folded, may_match, required_words
 from dateline.analyse.time_lexicon import alternation, capitalised, number_word_pattern, words
 
 
@@ -104,10 +105,19 @@ def compiled_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(compiled)
 
 
+@lru_cache(maxsize=1)
+def _rule_requirements() -> tuple[Requirement, ...]:
+    """Per rule, the words every match needs (rules that cannot match are not run)."""
+    return tuple(required_words(regex.pattern, regex.flags) for _, regex in compiled_rules())
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every match of every rule, possibly overlapping."""
     found = []
-    for priority, (name, regex) in enumerate(compiled_rules()):
+    lowered = folded(text)
+    for priority, ((name, regex), requirement) in enumerate(zip(compiled_rules(), _rule_requirements(), strict=True)):
+        if not may_match(requirement, lowered):
+            continue
         for match in regex.finditer(text):
             start, end = match.span()
             if "lead" in regex.groupindex and match.group("lead"):

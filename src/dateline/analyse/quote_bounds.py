@@ -1,0 +1,89 @@
+"""Trailing adjuncts that are the writer's words, not the speaker's: cut from a reported content.
+
+"X said the vote was rigged, without offering any evidence": the comma-led "without …" phrase,
+a comma-led participle that attributes words itself (", saying …", ", citing …") and a
+non-restrictive relative clause (", which …", ", who …") and a conjoined verb of the writer's
+("he said he would order a review and warned against hackers") at the end of a reported clause are
+the writer's. A non-clausal content ("criticised the act as a 'crazy system' during a stop in
+Flint") also loses the verb's adverbial clauses and time adjuncts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.analyse.quote_candidates import trim, word_count
+from dateline.analyse.quote_cues import ALL_KINDS, lexicon, verb_cue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dateline.analyse.base import Analysis
+
+SET_OFF = (",", "—", "–", "--", ";")
+RELATIVE_WORDS = ("which", "who")
+COMMENT_PREPOSITIONS = ("without",)
+ADJUNCT_PREPOSITIONS = ("during", "after", "before", "since", "amid")
+MIN_KEPT_WORDS = 2
+
+
+def _set_off(token: Token) -> bool:
+    """True when the phrase ``token`` heads follows a comma or dash."""
+    first = token.left_edge
+    return first.i > 0 and first.nbor(-1).text in SET_OFF
+
+
+def _is_cue(token: Token) -> bool:
+    """True for a participle that attributes words itself ("saying", "adding", "citing")."""
+    return verb_cue(token, ALL_KINDS) is not None or token.lower_ in lexicon().prepositional
+
+
+def _writer_conjunct(token: Token) -> bool:
+    """True for "… and warned X": a finite verb without a subject of its own, hung on the reported
+    clause by the parser that is a cue verb itself: the writer goes on reporting the speaker)."""
+    if token.tag_ not in ("VBD", "VBZ") or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in token.children):
+        return False
+    return verb_cue(token, ALL_KINDS) is not None
+
+
+def _writer_adjunct(token: Token, phrasal: bool) -> bool:
+    """True when the phrase headed by ``token`` is an adjunct the writer added."""
+    dep, first = token.dep_, token.left_edge.lower_
+    if _set_off(token):
+        if dep == "relcl" and first in RELATIVE_WORDS:
+            return True
+        if dep == "advcl" and token.tag_ == "VBG" and first == token.lower_ and _is_cue(token):
+            return True
+        if dep == "prep" and token.lower_ in COMMENT_PREPOSITIONS:
+            return True
+    if dep == "conj" and _writer_conjunct(token):
+        return True
+    if not phrasal:
+        return False
+    if dep in ("advcl", "npadvmod"):
+        return True
+    return dep == "prep" and token.lower_ in ADJUNCT_PREPOSITIONS and token.head.pos_ == "VERB"
+
+
+def trim_adjuncts(analysis: Analysis, start: int, end: int, phrasal: bool = False) -> tuple[int, int]:
+    """``[start, end)`` without the writer's trailing adjuncts (see the module docstring)."""
+    if end <= start:
+        return start, end
+    tokens = [t for t in analysis.doc if start <= t.idx < end]
+    if not tokens:
+        return start, end
+    last = tokens[-1].i
+    for token in tokens[1:]:
+        if token.right_edge.i < last or token.left_edge.idx <= start:
+            continue
+        if not _writer_adjunct(token, phrasal):
+            continue
+        first = token.left_edge
+        while first.i > 0 and first.nbor(-1).dep_ == "cc" and first.nbor(-1).head.i == token.head.i:
+            first = first.nbor(-1)
+        cut = trim(analysis.text, start, first.idx)
+        if word_count(analysis.text[cut[0] : cut[1]]) >= MIN_KEPT_WORDS:
+            return cut
+    return start, end

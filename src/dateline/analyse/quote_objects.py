@@ -1,0 +1,100 @@
+"""Non-clausal contents of speech verbs: "urged X to stop …", "vowed to punish …", "denied the charge".
+
+A speech verb without a reported clause may still report what was said through its object, an
+infinitive or a prepositional complement ("accused X of lying", "warned against hackers"). The
+content is the run of those complements right after the verb; adjuncts of the verb (time, place,
+reasons, a trailing clause) are not part of it. Which verbs take such contents, and which
+prepositions introduce one, is data (``data/speech_cues.json``: ``phrasal_contents``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from dateline.analyse.quote_candidates import trim
+from dateline.analyse.quote_cues import CueWord, verb_cue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dateline.analyse.base import Analysis
+
+OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
+TIME_ENTITIES = ("DATE", "TIME")
+
+
+@dataclass(frozen=True)
+class PhrasalRules:
+    """Which cues may report a non-clausal content and through which complements."""
+
+    infinitive_stances: frozenset[str]
+    object_stances: frozenset[str]
+    clause_only: frozenset[str]
+    infinitive_only: frozenset[str]
+    prepositions: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def phrasal_rules() -> PhrasalRules:
+    """The ``phrasal_contents`` table of the cue lexicon."""
+    raw = json.loads(
+        resources.files("dateline.data").joinpath("speech_cues.json").read_text(encoding="utf-8")
+    )["phrasal_contents"]
+    return PhrasalRules(
+        infinitive_stances=frozenset(raw["infinitive_stances"]),
+        object_stances=frozenset(raw["object_stances"]),
+        clause_only=frozenset(raw["clause_only_verbs"]),
+        infinitive_only=frozenset(raw["infinitive_only_verbs"]),
+        prepositions=frozenset(raw["content_prepositions"]),
+    )
+
+
+def _is_infinitive(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in token.children
+    )
+
+
+def _is_content_child(token: Token, rules: PhrasalRules) -> bool:
+    """True for an object, infinitive or content preposition that is not a time phrase."""
+    if token.dep_ == "prep":
+        return token.lower_ in rules.prepositions and token.ent_type_ not in TIME_ENTITIES
+    if token.dep_ not in OBJECT_DEPS or token.ent_type_ in TIME_ENTITIES:
+        return False
+    return not (token.pos_ == "PRON" and token.right_edge.i == token.i)
+
+
+def _predicates(children: list[Token]) -> bool:
+    """True when a verb's object comes with what is said of it ("accused X of lying", "described X
+    as 'unhinged'", "blasted X for …"): a bare object ("praised the people") names no proposition."""
+    return any(child.dep_ in ("prep", "oprd") for child in children) or all(
+        child.dep_ != "dobj" for child in children
+    )
+
+
+def phrasal_range(analysis: Analysis, verb: Token, cue: CueWord) -> tuple[int, int] | None:
+    """The characters a speech verb's object or infinitive reports, or None when it has none."""
+    rules = phrasal_rules()
+    if cue.lemma in rules.clause_only or verb.dep_ in ("relcl", "amod", "auxpass"):
+        return None
+    if verb.dep_ == "acl" and verb.tag_ != "VBG":
+        return None
+    if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+        return None
+    children = [child for child in verb.rights if _is_content_child(child, rules)]
+    if not children:
+        return None
+    infinitive = any(_is_infinitive(child) for child in children)
+    allowed = rules.infinitive_stances if infinitive else rules.object_stances
+    if not infinitive and (cue.lemma in rules.infinitive_only or not _predicates(children)):
+        return None
+    if cue.stance not in allowed or any(verb_cue(child) is not None for child in children):
+        return None
+    first, last = children[0], children[-1]
+    if analysis.sentence_index(first.idx) != analysis.sentence_index(verb.idx):
+        return None
+    return trim(analysis.text, first.left_edge.idx, last.right_edge.idx + len(last.right_edge.text))
