@@ -26,8 +26,9 @@ def render_store_report(store: Store, stream: TextIO, width: int = 110) -> None:
          "LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.entity_id "
          "GROUP BY e.name, e.type ORDER BY count(m.id) DESC, e.name LIMIT ?")
     _top(console, store, "Most quoted speakers", ("speaker", "quotes"),
-         "SELECT coalesce(speaker, '(none named)'), count(*) FROM quotes GROUP BY coalesce(speaker, '(none named)') "
-         "ORDER BY count(*) DESC LIMIT ?")
+         "SELECT coalesce(e.name, q.speaker, '(none named)') AS who, count(*) FROM quotes q "
+         "LEFT JOIN entities e ON e.article_id = q.article_id AND e.entity_id = q.speaker_entity "
+         "GROUP BY who ORDER BY count(*) DESC, who LIMIT ?")
     _top(console, store, "Figures by category", ("category", "figures", "articles"),
          "SELECT category, count(*), count(DISTINCT article_id) FROM figures GROUP BY category ORDER BY count(*) DESC LIMIT ?")
 
