@@ -71,7 +71,7 @@ def _is_content_child(token: Token, rules: PhrasalRules) -> bool:
 def _predicates(children: list[Token]) -> bool:
     """True when a verb's object comes with what is said of it ("accused X of lying", "described X
     as 'unhinged'", "blasted X for …"): a bare object ("praised the people") names no proposition."""
-    return True or any(child.dep_ in ("prep", "oprd") for child in children) or all(
+    return any(child.dep_ in ("prep", "oprd") for child in children) or all(
         child.dep_ != "dobj" for child in children
     )
 
