@@ -340,3 +340,14 @@ def test_quotes_speech_noun_with_that_clause_is_reported() -> None:
 def test_quotes_paragraph_left_open_after_closed_quote_is_not_a_continuation() -> None:
     text = '“The harvest failed,” Ahmed Karimi said.\n\n"The farmers walked to the square, chanting slogans.'
     assert [q.text for q in quotes_of(text)] == ["The harvest failed"]
+
+
+def test_quotes_a_number_or_a_dateline_is_never_the_speaker() -> None:
+    record = analyse_text(
+        "March 1, 2005\n\nOfficials from the People's Republic of China said that they will buy 60 aircraft.\n\n"
+        "A spokesman said 149 confirmed orders have been received.",
+        published="2005-03-01",
+    )
+    speakers = [q.speaker.text for q in record.quotes if q.speaker is not None]
+    assert "Officials from the People's Republic of China" in speakers
+    assert not any("\n" in s or s.strip().isdigit() for s in speakers)

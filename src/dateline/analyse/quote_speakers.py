@@ -40,7 +40,14 @@ def _left_subject(verb: Token) -> Token | None:
         elif not (head.pos_ in ("ADP", "ADJ") and head.dep_ in ("prep", "amod")):
             break
         current = head
-    return None if best.dep_ in ("dobj", "dative", "attr", "oprd", "appos") else best
+    if best.dep_ in ("dobj", "dative", "attr", "oprd", "appos") or _is_number(best):
+        return None
+    return best
+
+
+def _is_number(token: Token) -> bool:
+    """A bare number cannot speak: "149 confirmed orders" is a count, not a speaker."""
+    return token.pos_ == "NUM" or token.like_num
 
 
 def subject_of(verb: Token, paragraph: tuple[int, int] | None = None) -> Token | None:
@@ -52,7 +59,7 @@ def subject_of(verb: Token, paragraph: tuple[int, int] | None = None) -> Token |
             return left
     current = verb
     for _ in range(4):
-        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS and not _is_number(child)]
         if paragraph is not None:
             subjects = [s for s in subjects if paragraph[0] <= s.idx < paragraph[1]]
         if subjects:
@@ -76,6 +83,14 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         last -= 1
     while first < head.i and doc[first].is_punct:
         first += 1
+    # A noun phrase never runs across a line break (a dateline or heading above it is not part of it).
+    for index in range(first, last):
+        if "\n" in doc[index].text or "\n" in doc[index].whitespace_:
+            if index < head.i:
+                first = index + 1
+            else:
+                last = index if "\n" in doc[index].whitespace_ and not doc[index].is_space else index - 1
+                break
     return first, last
 
 
