@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -46,12 +47,17 @@ def segments(analysis: Analysis) -> list[Segment]:
     text = analysis.text
     found: list[Segment] = []
     position = 0
+    sentences = analysis.record.sentences
+    ends = [sentence.end for sentence in sentences]  # sentences are in order and do not overlap
     for number, line in enumerate(text.split("\n")):
         line_start, line_end = position, position + len(line)
         position = line_end + 1
         if is_heading(line):
             continue
-        for sentence in analysis.record.sentences:
+        for index in range(bisect.bisect_right(ends, line_start), len(sentences)):
+            sentence = sentences[index]
+            if sentence.start >= line_end:
+                break  # this and later sentences start after the line
             start, end = max(sentence.start, line_start), min(sentence.end, line_end)
             while start < end and text[start].isspace():
                 start += 1
