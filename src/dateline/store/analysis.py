@@ -14,6 +14,8 @@ import os
 import resource
 import signal
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -55,9 +57,21 @@ def load_worker() -> None:
 
 def _die_with_parent() -> None:
     """On Linux, ask for SIGKILL when the parent process dies (so a killed ingest leaves no workers)."""
-    if sys.platform.startswith("linux") and multiprocessing.parent_process() is not None:
+    if multiprocessing.parent_process() is None:
+        return
+    if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    # PDEATHSIG follows the thread that started the worker, not the process, and is not seen
+    # everywhere: a watchdog that notices being re-parented is the backstop.
+    parent = os.getppid()
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True, name="dateline-orphan-watch").start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.25)
+    os._exit(1)
 
 
 def analyse_chunk(articles: list[Article]) -> ChunkResult:
