@@ -88,11 +88,18 @@ def test_crash_safety_kill_9_with_two_workers_leaves_no_worker_behind(tmp_path: 
     workers = _kill_after(command, db, 50, env)
     assert len(workers) >= 2
     deadline = time.monotonic() + 10
-    while any(Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid) for pid in workers):
-        assert time.monotonic() < deadline, "a worker outlived the killed ingest"
+    while alive := [pid for pid in workers if Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid)]:
+        assert time.monotonic() < deadline, f"a worker outlived the killed ingest: {[_command(pid) for pid in alive]}"
         time.sleep(0.1)
     subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     _check_whole(db, {f"r{i}" for i in range(600)}, items_per_article=1)
+
+
+def _command(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ") + " " + _state(pid).split("\n")[2]
+    except (OSError, IndexError):
+        return str(pid)
 
 
 def _state(pid: int) -> str:

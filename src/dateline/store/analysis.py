@@ -57,14 +57,18 @@ def load_worker() -> None:
 
 def _die_with_parent() -> None:
     """On Linux, ask for SIGKILL when the parent process dies (so a killed ingest leaves no workers)."""
-    if multiprocessing.parent_process() is None:
+    parent_process = multiprocessing.parent_process()
+    if parent_process is None:
         return
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     # PDEATHSIG follows the thread that started the worker, not the process, and is not seen
     # everywhere: a watchdog that notices being re-parented is the backstop.
-    parent = os.getppid()
+    # The parent may already be gone when a slow-starting worker gets here: compare with its pid.
+    parent = parent_process.pid or os.getppid()
+    if os.getppid() != parent:
+        os._exit(1)
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True, name="dateline-orphan-watch").start()
 
 
