@@ -6,6 +6,7 @@ micro-averaged by summing counts, and notes every miss and extra item it saw.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -177,11 +178,7 @@ def score_figures(s: Scoring, tally: Tally) -> None:
 
 def score_times(s: Scoring, tally: Tally) -> None:
     """Time P/R/F1 by span and value accuracy (exact string) over matched times."""
-    golds = [(s.gold.locate(t["text"], t.get("occurrence")), t) for t in s.gold.data.get("times", [])]
-    system = [(s.shift(t.start, t.end), t) for t in s.record.times]
-    pairs = pair_up(golds, system, lambda g, x: overlap(g[0], x[0]) if span_match(x[0], g[0]) else 0)
-    tally.add("precision", len(pairs), len(system))
-    tally.add("recall", len(pairs), len(golds))
+    golds, system, pairs = _pair_spans(s, tally, "times", s.record.times)
     matched = dict(pairs)
     for g, (_, gold) in enumerate(golds):
         if g not in matched:
@@ -235,15 +232,23 @@ def score_flags(s: Scoring, tally: Tally) -> None:
 
 def score_framing(s: Scoring, tally: Tally) -> None:
     """Framing precision and recall by span."""
-    golds = [(s.gold.locate(f["text"], f.get("occurrence")), f) for f in s.gold.data.get("framing", [])]
-    system = [(s.shift(f.start, f.end), f) for f in s.record.framing]
-    pairs = pair_up(golds, system, lambda g, x: overlap(g[0], x[0]) if span_match(x[0], g[0]) else 0)
-    tally.add("precision", len(pairs), len(system))
-    tally.add("recall", len(pairs), len(golds))
+    golds, system, pairs = _pair_spans(s, tally, "framing", s.record.framing)
     matched = {g for g, _ in pairs}
     tally.misses.extend(f"framing: missed {f['text']!r}" for g, (_, f) in enumerate(golds) if g not in matched)
     used = {x for _, x in pairs}
     tally.misses.extend(f"framing: extra {f.text!r}" for x, (_, f) in enumerate(system) if x not in used)
+
+
+def _pair_spans(
+    s: Scoring, tally: Tally, part: str, items: Sequence[Any]
+) -> tuple[list[tuple[tuple[int, int], dict[str, Any]]], list[tuple[tuple[int, int], Any]], list[tuple[int, int]]]:
+    """Gold and system items of a part matched by span; adds precision and recall."""
+    golds = [(s.gold.locate(g["text"], g.get("occurrence")), g) for g in s.gold.data.get(part, [])]
+    system = [(s.shift(item.start, item.end), item) for item in items]
+    pairs = pair_up(golds, system, lambda g, x: overlap(g[0], x[0]) if span_match(x[0], g[0]) else 0)
+    tally.add("precision", len(pairs), len(system))
+    tally.add("recall", len(pairs), len(golds))
+    return golds, system, pairs
 
 
 def _flag_matches(s: Scoring, gold: dict[str, Any], flag: Any, gold_figures: dict[str, tuple[int, int]]) -> bool:
