@@ -51,17 +51,18 @@ def run(corpus: str, path: Path, limit: int) -> dict[str, Any]:
     by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
     terms: Counter[str] = Counter()
     matches = []
-    for (outlet, text), doc in zip(rows, nlp.pipe(text for _, text in rows), strict=True):
+    for row, ((outlet, text), doc) in enumerate(zip(rows, nlp.pipe(text for _, text in rows), strict=True)):
         analysis = Analysis(Article(id="h", text=text), doc)
         extract(analysis)
         by_outlet[outlet]["headlines"] += 1
         for found in analysis.record.framing:
             by_outlet[outlet][found.side or "unresolved"] += 1
             terms[found.text.lower()] += 1
-            matches.append({"outlet": outlet, "text": found.text, "side": found.side, "headline": text[:160]})
+            # The headline's position, not its words: corpus texts stay their publishers' copyright.
+            matches.append({"outlet": outlet, "text": found.text, "side": found.side, "headline_row": row})
     outlets = {o: dict(c) for o, c in sorted(by_outlet.items(), key=lambda kv: -kv[1]["headlines"])[:15]}
     return {
-        "corpus": corpus, "headlines": len(rows), "with_framing": len({m["headline"] for m in matches}),
+        "corpus": corpus, "headlines": len(rows), "with_framing": len({m["headline_row"] for m in matches}),
         "matches": len(matches), "seconds": round(time.perf_counter() - started, 1),
         "top_terms": terms.most_common(25), "by_outlet": outlets, "examples": matches,
     }
