@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from dateline.data import load_json
 
 REGISTERS = ("name", "metonymy", "capital", "loaded", "group")
 
@@ -72,8 +72,7 @@ class RoleLexicon:
 
 
 def _read(name: str) -> Any:
-    with resources.files("dateline.data").joinpath(name).open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return load_json(name)
 
 
 def parse_alias_table(data: dict[str, Any]) -> AliasTable:

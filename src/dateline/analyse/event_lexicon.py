@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from dateline.data import load_json
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -94,8 +94,7 @@ def _senses(raw: list[dict[str, Any]], lists: Mapping[str, frozenset[str]]) -> l
 
 
 def _read(name: str) -> dict[str, Any]:
-    with resources.files("dateline.data").joinpath(name).open(encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
+    data: dict[str, Any] = load_json(name)
     return data
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from dateline.data import load_json
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,7 @@ class FigureLexicon:
 @lru_cache(maxsize=1)
 def load_figure_lexicon() -> FigureLexicon:
     """Load the figures lexicon from the package data (cached)."""
-    raw: dict[str, Any] = json.loads(
-        resources.files("dateline.data").joinpath("figure_categories.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load_json("figure_categories.json")
     return FigureLexicon(
         verbs={k: v for k, v in raw["verbs"].items() if v},
         adjectives=raw["adjectives"],

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from dateline.analyse.base import Analysis
+from dateline.data import load_json
 from dateline.record import Flag, Span
 
 NAME = "flags"
@@ -17,8 +16,7 @@ VERSION = "1.0.0"
 @lru_cache(maxsize=1)
 def flag_rules() -> dict[str, Any]:
     """The word lists of ``data/flag_rules.json`` (read once)."""
-    text = resources.files("dateline").joinpath("data/flag_rules.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = load_json("flag_rules.json")
     return data
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from dateline.analyse.regex_prefilter import Requirement, required_words
+from dateline.data import load_json
 
 SIDE_RULES = ("fixed", "critic_of_party", "supporter_of_party")
 
@@ -98,5 +97,4 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged framing lexicon, compiled once."""
-    text = resources.files("dateline").joinpath("data/framing_lexicon.json").read_text(encoding="utf-8")
-    return compile_lexicon(json.loads(text))
+    return compile_lexicon(load_json("framing_lexicon.json"))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from dateline.data import load_json
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,7 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> NumberLexicon:
     """Load the lexicon from the package data (cached)."""
-    raw: dict[str, Any] = json.loads(
-        resources.files("dateline.data").joinpath("number_lexicon.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load_json("number_lexicon.json")
     vague = tuple(
         VagueQuantity(phrase_tokens(key), tuple(v["gold"]), tuple(v["cqe"]), int(v["acled"]))
         for key, v in raw["vague"].items()

@@ -7,11 +7,11 @@ A candidate is a plain dict with the keys documented in docs/places.md (``geonam
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from dateline.data import load_json
 
 Place = dict[str, Any]
 
@@ -67,8 +67,7 @@ def normalise_place_name(name: str) -> str:
 
 
 def _data_file() -> dict[str, Any]:
-    with resources.files("dateline.data").joinpath("places_gazetteer.json").open(encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
+    data: dict[str, Any] = load_json("places_gazetteer.json")
     return data
 
 

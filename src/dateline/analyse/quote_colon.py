@@ -8,13 +8,12 @@ finder ("X: “…”").
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from dateline.analyse.quote_candidates import Candidate, trim, word_count
 from dateline.analyse.quote_cues import CueWord
+from dateline.data import load_json
 from dateline.record import Attribution
 
 if TYPE_CHECKING:
@@ -31,9 +30,7 @@ NOT_SPEAKERS = ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "EVENT", "FAC", "MONEY
 @lru_cache(maxsize=1)
 def _not_speakers() -> frozenset[str]:
     """Label words that are not speakers ("Correction:", "UPDATE:"), from data/speech_cues.json."""
-    raw = json.loads(
-        resources.files("dateline.data").joinpath("speech_cues.json").read_text(encoding="utf-8")
-    )
+    raw = load_json("speech_cues.json")
     return frozenset(raw["label_words_not_speakers"]["words"])
 
 

@@ -5,11 +5,11 @@ The lexicon is ``data/speech_cues.json`` (documented in docs/quotes.md).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from dateline.data import load_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -48,9 +48,7 @@ def _pairs(table: dict[str, Any]) -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The cue lexicon, loaded once from the package data."""
-    raw = json.loads(
-        resources.files("dateline.data").joinpath("speech_cues.json").read_text(encoding="utf-8")
-    )
+    raw = load_json("speech_cues.json")
     return Lexicon(
         verbs=_pairs(raw["verbs"]),
         particle_verbs=_pairs(raw["particle_verbs"]),

@@ -9,14 +9,13 @@ prepositions introduce one, is data (``data/speech_cues.json``: ``phrasal_conten
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from dateline.analyse.quote_candidates import trim
 from dateline.analyse.quote_cues import CueWord, verb_cue
+from dateline.data import load_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,9 +40,7 @@ class PhrasalRules:
 @lru_cache(maxsize=1)
 def phrasal_rules() -> PhrasalRules:
     """The ``phrasal_contents`` table of the cue lexicon."""
-    raw = json.loads(
-        resources.files("dateline.data").joinpath("speech_cues.json").read_text(encoding="utf-8")
-    )["phrasal_contents"]
+    raw = load_json("speech_cues.json")["phrasal_contents"]
     return PhrasalRules(
         infinitive_stances=frozenset(raw["infinitive_stances"]),
         object_stances=frozenset(raw["object_stances"]),

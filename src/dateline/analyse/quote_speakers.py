@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from dateline.analyse.quote_cues import is_channel, pronoun_class
+from dateline.data import load_json
 from dateline.record import Attribution, Span
 
 if TYPE_CHECKING:
@@ -175,7 +174,7 @@ def _affiliation(analysis: Analysis, phrase: DocSpan, head_range: tuple[int, int
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """Demonym -> canonical key, from the entities extractor's alias table (data/aliases.json)."""
-    raw = json.loads(resources.files("dateline.data").joinpath("aliases.json").read_text(encoding="utf-8"))
+    raw = load_json("aliases.json")
     canonicals: dict[str, Any] = raw.get("canonicals", {})
     return {demonym: key for key, entry in canonicals.items() for demonym in entry.get("demonyms", [])}
 

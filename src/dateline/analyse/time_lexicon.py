@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from dateline.data import load_json
 
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
@@ -14,8 +14,7 @@ TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
 @lru_cache(maxsize=1)
 def words() -> dict[str, Any]:
     """The lexicon as loaded from ``dateline/data/time_words.json``."""
-    text = resources.files("dateline").joinpath("data/time_words.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = load_json("time_words.json")
     return data
 
 
