@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dateline.record import Article, Entity, Quote, Record, Span
 
@@ -45,6 +45,17 @@ class Analysis:
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of the article text."""
         return Span(start, end, self.text[start:end])
+
+    def provenance(
+        self, start: int, end: int, extractor: str, version: str, confidence: float, sentence_of: int | None = None
+    ) -> dict[str, Any]:
+        """The fields every item carries, for ``[start, end)`` of the article, to spread into its
+        constructor; the sentence is the one holding ``sentence_of`` (default: ``start``)."""
+        return {
+            "start": start, "end": end, "text": self.text[start:end],
+            "sentence": self.sentence_index(start if sentence_of is None else sentence_of),
+            "extractor": extractor, "extractor_version": version, "confidence": confidence,
+        }
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity with a mention or description overlapping ``[start, end)``, best overlap first."""

@@ -30,16 +30,7 @@ def entity_id(name: str) -> str:
 
 
 def _mention(analysis: Analysis, start: int, end: int, kind: str, confidence: float) -> Mention:
-    return Mention(
-        start=start,
-        end=end,
-        text=analysis.text[start:end],
-        sentence=analysis.sentence_index(start),
-        extractor=NAME,
-        extractor_version=VERSION,
-        confidence=confidence,
-        kind=kind,
-    )
+    return Mention(**analysis.provenance(start, end, NAME, VERSION, confidence), kind=kind)
 
 
 def _entity(analysis: Analysis, cluster: Cluster, used_ids: set[str]) -> Entity:

@@ -127,8 +127,7 @@ def build_event(analysis: Analysis, candidate: Candidate, tops: list[Candidate],
             details["interval"] = interval
     confidence = KIND_CONFIDENCE.get(candidate.kind, 0.65) - (0.0 if actors else 0.15)
     return Event(
-        start=start, end=end, text=analysis.text[start:end], sentence=analysis.sentence_index(trigger.start),
-        extractor=NAME, extractor_version=VERSION, confidence=round(confidence, 2),
+        **analysis.provenance(start, end, NAME, VERSION, round(confidence, 2), sentence_of=trigger.start),
         type=candidate.sense.type, trigger=trigger, actors=actors, targets=targets,
         place=place, date=date, modality=mood,
         source=source(analysis, candidate, lexicon), figures=sorted(figures), cameo=candidate.sense.cameo,

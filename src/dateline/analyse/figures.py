@@ -77,13 +77,7 @@ def build_figure(
     sentence = analysis.sentence_index(start)
     number_span = analysis.span(quantity.number_start, quantity.number_end)
     figure = Figure(
-        start=start,
-        end=end,
-        text=analysis.text[start:end],
-        sentence=sentence,
-        extractor=NAME,
-        extractor_version=VERSION,
-        confidence=_confidence(category, subject),
+        **analysis.provenance(start, end, NAME, VERSION, _confidence(category, subject)),
         number=number_span,
         lower=lower,
         upper=upper,

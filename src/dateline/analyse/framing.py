@@ -119,9 +119,7 @@ def extract(analysis: Analysis) -> None:
         in_quote = analysis.quote_at(match.start, match.end) is not None
         confidence = 0.9 if match.entry.side_rule == "fixed" else 0.8 if side else 0.6
         analysis.record.framing.append(Framing(
-            start=match.start, end=match.end, text=analysis.text[match.start : match.end],
-            sentence=analysis.sentence_index(match.start), extractor=NAME, extractor_version=VERSION,
-            confidence=confidence, neutral=neutral, side=side, conflict=conflict,
+            **analysis.provenance(match.start, match.end, NAME, VERSION, confidence), neutral=neutral, side=side, conflict=conflict,
             voice="quote" if in_quote else "article",
         ))
 

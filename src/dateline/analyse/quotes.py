@@ -120,24 +120,9 @@ def _quote_item(analysis: Analysis, candidate: Candidate) -> Quote:
     cue = None
     if candidate.cue is not None:
         word = candidate.cue
-        cue = Cue(
-            start=word.start,
-            end=word.end,
-            text=analysis.text[word.start : word.end],
-            sentence=analysis.sentence_index(word.start),
-            extractor=NAME,
-            extractor_version=VERSION,
-            confidence=candidate.confidence,
-            stance=word.stance,
-        )
+        cue = Cue(**analysis.provenance(word.start, word.end, NAME, VERSION, candidate.confidence), stance=word.stance)
     return Quote(
-        start=candidate.start,
-        end=candidate.end,
-        text=analysis.text[candidate.start : candidate.end],
-        sentence=analysis.sentence_index(candidate.start),
-        extractor=NAME,
-        extractor_version=VERSION,
-        confidence=candidate.confidence,
+        **analysis.provenance(candidate.start, candidate.end, NAME, VERSION, candidate.confidence),
         kind=candidate.kind,
         cue=cue,
         speaker=candidate.speaker,

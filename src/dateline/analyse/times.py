@@ -148,9 +148,8 @@ def extract(analysis: Analysis) -> None:
     for timex in tag_times(analysis.text, analysis.article.published, analysis.doc):
         analysis.record.times.append(
             TimeExpr(
-                start=timex.start, end=timex.end, text=analysis.text[timex.start : timex.end],
-                sentence=analysis.sentence_index(timex.start), extractor=NAME, extractor_version=VERSION,
-                confidence=CONFIDENCE.get(timex.rule, 0.95), type=timex.type, value=timex.value,
+                **analysis.provenance(timex.start, timex.end, NAME, VERSION, CONFIDENCE.get(timex.rule, 0.95)),
+                type=timex.type, value=timex.value,
                 interval_start=timex.interval_start, interval_end=timex.interval_end, anchor=timex.anchor,
             )
         )
