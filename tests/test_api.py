@@ -43,3 +43,30 @@ def test_api_pipeline_order_is_checked() -> None:
     late = Extractor(name="late", version="1", needs=("nothing",), writes=(), run=lambda analysis: None)
     with pytest.raises(ValueError, match="extractor 'late' needs nothing written before it"):
         check_order([*EXTRACTORS, late])
+
+
+def test_api_entity_at_prefers_the_largest_overlap_then_the_first_listed(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.analyse.base import Analysis
+    from dateline.record import Article, Entity, Mention
+
+    text = "Isaac Herzog met the Israeli President in Jerusalem."
+    analysis = Analysis(Article(id="t", text=text, published="2024-01-01"), nlp(text))
+
+    def mention(start: int, end: int, kind: str = "name") -> Mention:
+        return Mention(start=start, end=end, text=text[start:end], sentence=0, extractor="t", extractor_version="1", kind=kind)
+
+    def entity(entity_id: str, *mentions: Mention) -> Entity:
+        first = mentions[0]
+        return Entity(start=first.start, end=first.end, text=first.text, sentence=0, extractor="t",
+                      extractor_version="1", id=entity_id, name=first.text, type="PERSON", mentions=list(mentions))
+
+    herzog = entity("herzog", mention(0, 12), mention(17, 38, "description"))
+    other = entity("other", mention(29, 41))
+    place = entity("jerusalem", mention(42, 51))
+    analysis.record.entities = [herzog, other, place]
+    assert analysis.entity_at(6, 12) is herzog
+    assert analysis.entity_at(29, 38) is herzog  # equal overlap (9): the first listed wins
+    assert analysis.entity_at(36, 45) is other  # 5 characters against 2 and 3
+    assert analysis.entity_at(12, 17) is None
+    analysis.record.entities.append(entity("late", mention(13, 16)))
+    assert analysis.entity_at(12, 17).id == "late"  # type: ignore[union-attr]  # the index follows new entities

@@ -37,6 +37,9 @@ class Analysis:
         self.record = Record(article=article)
         self.record.sentences = [Span(s.start_char, s.end_char, s.text) for s in doc.sents]
         self._sentence_starts = [s.start for s in self.record.sentences]
+        self._index_fingerprint: tuple[int, int] | None = None
+        self._index: tuple[list[int], list[tuple[int, int, int, Entity]]] = ([], [])
+        self._longest_mention = 0
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence that holds character ``char``."""
@@ -58,14 +61,31 @@ class Analysis:
         }
 
     def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity with a mention or description overlapping ``[start, end)``, best overlap first."""
-        best: tuple[int, Entity] | None = None
-        for entity in self.record.entities:
-            for mention in (*entity.mentions, *entity.descriptions):
-                overlap = min(end, mention.end) - max(start, mention.start)
-                if overlap > 0 and (best is None or overlap > best[0]):
-                    best = (overlap, entity)
-        return best[1] if best else None
+        """The entity with a mention or description overlapping ``[start, end)``, best overlap first
+        (on a tie, the one listed first)."""
+        starts, spans = self._mention_index()
+        best: tuple[int, int, Entity] | None = None
+        first = bisect.bisect_left(starts, start - self._longest_mention)
+        for mention_start, mention_end, order, entity in spans[first : bisect.bisect_left(starts, end)]:
+            overlap = min(end, mention_end) - max(start, mention_start)
+            if overlap > 0 and (best is None or (overlap, -order) > (best[0], -best[1])):
+                best = (overlap, order, entity)
+        return best[2] if best else None
+
+    def _mention_index(self) -> tuple[list[int], list[tuple[int, int, int, Entity]]]:
+        """Every mention and description sorted by start; rebuilt when the entities change."""
+        entities = self.record.entities
+        fingerprint = (len(entities), sum(len(e.mentions) + len(e.descriptions) for e in entities))
+        if fingerprint != self._index_fingerprint:
+            spans: list[tuple[int, int, int, Entity]] = []
+            for entity in entities:
+                for mention in (*entity.mentions, *entity.descriptions):
+                    spans.append((mention.start, mention.end, len(spans), entity))
+            spans.sort(key=lambda item: (item[0], item[2]))
+            self._index = ([item[0] for item in spans], spans)
+            self._longest_mention = max((item[1] - item[0] for item in spans), default=0)
+            self._index_fingerprint = fingerprint
+        return self._index
 
     def quote_at(self, start: int, end: int) -> Quote | None:
         """The quote whose content holds ``[start, end)``, if any."""
