@@ -70,3 +70,18 @@ def test_api_entity_at_prefers_the_largest_overlap_then_the_first_listed(nlp) ->
     assert analysis.entity_at(12, 17) is None
     analysis.record.entities.append(entity("late", mention(13, 16)))
     assert analysis.entity_at(12, 17).id == "late"  # type: ignore[union-attr]  # the index follows new entities
+
+
+def test_api_token_ranges_match_a_scan_of_the_whole_doc(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.analyse.base import Analysis
+    from dateline.record import Article
+
+    text = 'Hamas said: "We agreed."\n\nThe talks in Doha, officials said, will resume.'
+    analysis = Analysis(Article(id="t", text=text, published="2024-01-01"), nlp(text))
+    doc = analysis.doc
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            within = [t.i for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
+            starting = [t.i for t in doc if start <= t.idx < end]
+            assert [t.i for t in analysis.tokens_within(start, end)] == within
+            assert [t.i for t in analysis.tokens_starting_within(start, end)] == starting

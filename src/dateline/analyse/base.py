@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from dateline.record import Article, Entity, Quote, Record, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,32 @@ class Analysis:
         self._index_fingerprint: tuple[int, int] | None = None
         self._index: tuple[list[int], list[tuple[int, int, int, Entity]]] = ([], [])
         self._longest_mention = 0
+        self._token_starts: list[int] | None = None
+        self._token_ends: list[int] = []
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence that holds character ``char``."""
         return max(0, bisect.bisect_right(self._sentence_starts, char) - 1)
+
+    def tokens_within(self, start: int, end: int) -> list[Token]:
+        """The tokens lying wholly inside ``[start, end)``, in order (a bisection, not a scan)."""
+        starts, ends = self._token_index()
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_right(ends, end)
+        return list(self.doc[first:last]) if last > first else []
+
+    def tokens_starting_within(self, start: int, end: int) -> list[Token]:
+        """The tokens whose first character lies inside ``[start, end)``, in order."""
+        starts, _ = self._token_index()
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
+        return list(self.doc[first:last]) if last > first else []
+
+    def _token_index(self) -> tuple[list[int], list[int]]:
+        if self._token_starts is None:
+            self._token_starts = [token.idx for token in self.doc]
+            self._token_ends = [token.idx + len(token.text) for token in self.doc]
+        return self._token_starts, self._token_ends
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of the article text."""

@@ -71,7 +71,7 @@ def trim_adjuncts(analysis: Analysis, start: int, end: int, phrasal: bool = Fals
     """``[start, end)`` without the writer's trailing adjuncts (see the module docstring)."""
     if end <= start:
         return start, end
-    tokens = [t for t in analysis.doc if start <= t.idx < end]
+    tokens = analysis.tokens_starting_within(start, end)
     if not tokens:
         return start, end
     last = tokens[-1].i

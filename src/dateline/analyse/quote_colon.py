@@ -62,7 +62,7 @@ def colon_candidates(analysis: Analysis, taken: list[tuple[int, int]]) -> list[C
         colon = text.find(":", start, min(high, start + 60))
         if colon <= start or word_count(text[start:colon]) > MAX_LABEL_WORDS:
             continue
-        tokens = [t for t in analysis.doc if start <= t.idx < colon]
+        tokens = analysis.tokens_starting_within(start, colon)
         content = trim(text, colon + 1, high)
         while content[1] > content[0] and text[content[1] - 1] in ".\"”'’ ":
             content = (content[0], content[1] - 1)

@@ -40,7 +40,7 @@ def _sentence_start(analysis: Analysis, char: int) -> int:
 
 
 def _tokens(analysis: Analysis, start: int, end: int) -> list[Token]:
-    return [token for token in analysis.doc if start <= token.idx and token.idx + len(token.text) <= end]
+    return analysis.tokens_within(start, end)
 
 
 def _noun_head(tokens: list[Token]) -> Token | None:
