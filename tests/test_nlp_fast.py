@@ -1,4 +1,5 @@
-"""The memoising attribute ruler and lemmatizer give exactly the original components' output."""
+"""The memoising attribute ruler and lemmatizer, and numpy's matrix products, give exactly the original
+pipeline's output."""
 
 from __future__ import annotations
 
@@ -28,5 +29,15 @@ def test_nlp_fast_components_match_the_originals_token_for_token() -> None:
     for text in _texts():
         for a, b in zip(original(text), fast(text), strict=True):
             assert (a.pos_, str(a.morph), a.lemma_, a.tag_, a.dep_) == (b.pos_, str(b.morph), b.lemma_, b.tag_, b.dep_), a.text
+            assert (a.head.i, a.ent_iob_, a.ent_type_, a.is_sent_start) == (b.head.i, b.ent_iob_, b.ent_type_, b.is_sent_start), a.text
             compared += 1
     assert compared > 5000
+
+
+def test_nlp_fast_matrix_products_use_numpy_on_one_blas_thread() -> None:
+    from threadpoolctl import threadpool_info
+
+    fast = load_pipeline()
+    ops = {type(node.ops).__name__ + str(getattr(node.ops, "use_blis", None)) for node in fast.get_pipe("ner").model.walk()}
+    assert ops == {"NumpyOpsFalse"}
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")

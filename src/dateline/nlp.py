@@ -19,7 +19,8 @@ def load_pipeline(model: str = MODEL_PACKAGE, fast: bool = True) -> Language:
     """Load the English pipeline from its installed package (never from a model hub).
 
     With ``fast`` (the default) the attribute ruler and lemmatizer are replaced by memoising
-    versions with identical output (see :mod:`dateline.nlp_fast`).
+    versions, and matrix products go through numpy's BLAS on one thread, all with identical
+    output (see :mod:`dateline.nlp_fast` and :mod:`dateline.nlp_matmul`).
     Raises :class:`ModelMissingError` naming the package to install when it is missing.
     """
     import spacy
@@ -33,6 +34,8 @@ def load_pipeline(model: str = MODEL_PACKAGE, fast: bool = True) -> Language:
         ) from error
     if fast:
         from dateline.nlp_fast import speed_up
+        from dateline.nlp_matmul import use_numpy_matmul
 
         speed_up(nlp)
+        use_numpy_matmul(nlp)
     return nlp
