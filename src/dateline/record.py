@@ -8,6 +8,7 @@ and version made it and with what confidence.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -215,7 +216,7 @@ class Record:
         from dateline import __version__
 
         document: dict[str, Any] = {"schema": SCHEMA, "dateline_version": __version__}
-        document.update(dataclasses.asdict(self))
+        document.update(_plain(self))
         return document
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -225,3 +226,21 @@ class Record:
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this id, if any."""
         return next((e for e in self.entities if e.id == entity_id), None)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copies: the record's leaves are immutable."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
