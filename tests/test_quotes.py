@@ -351,3 +351,118 @@ def test_quotes_a_number_or_a_dateline_is_never_the_speaker() -> None:
     speakers = [q.speaker.text for q in record.quotes if q.speaker is not None]
     assert "Officials from the People's Republic of China" in speakers
     assert not any("\n" in s or s.strip().isdigit() for s in speakers)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The bridge must be closed before winter,\" Maria Lopez said.",
+        "\"The bridge must be closed before winter,” Maria Lopez said.",
+    ],
+)
+def test_quotes_mismatched_curly_and_straight_marks_close_each_other(text: str) -> None:
+    quote = only(text)
+    assert quote.text == "The bridge must be closed before winter"
+    assert speaker_text(quote) == "Maria Lopez"
+
+
+def test_quotes_straight_mark_after_a_nested_single_quote_and_a_space_closes() -> None:
+    quote = only("\"I have always disliked the word 'outreach,' \" Maria Lopez told the council.")
+    assert quote.text == "I have always disliked the word 'outreach,'"
+    assert speaker_text(quote) == "Maria Lopez"
+
+
+def test_quotes_bracketed_party_label_does_not_hide_the_cue() -> None:
+    quote = only("“The budget is a disgrace,” Senator Jane Ortiz (D-Ore.) said on Tuesday.")
+    assert quote.text == "The budget is a disgrace"
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert speaker_text(quote).startswith("Senator Jane Ortiz")
+
+
+def test_quotes_question_mark_does_not_end_the_quote_sentence() -> None:
+    quote = only("The mayor arrived late.\n\n“Are we winning?” a volunteer in the campaign office asked.")
+    assert quote.text == "Are we winning?"
+    assert speaker_text(quote) == "a volunteer in the campaign office"
+
+
+def test_quotes_quoted_nickname_inside_the_speaker_is_not_a_quote() -> None:
+    found = quotes_of('“We won!” the mayor’s niece, Marcia "Pip" Price (D-Denver), shouted to the crowd.')
+    assert "Pip" not in [q.text for q in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            "The mayor spoke for an hour.\n\nShe said:\n\n“We will rebuild every school in the valley.”",
+            "We will rebuild every school in the valley.",
+            "She",
+            "said",
+        ),
+        (
+            "The mayor spoke for an hour.\n\nThe governor added:\n\n"
+            "The valley will get its schools back. Nobody will be left without a classroom.",
+            "The valley will get its schools back. Nobody will be left without a classroom.",
+            "The governor",
+            "added",
+        ),
+    ],
+)
+def test_quotes_block_quote_after_a_paragraph_ending_with_said_colon(
+    text: str, content: str, speaker: str, cue: str
+) -> None:
+    quote = only(text)
+    assert (quote.text, quote.kind) == (content, "direct")
+    assert speaker_text(quote) == speaker
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_quotes_paragraph_after_a_colon_without_a_speech_verb_is_not_a_block_quote() -> None:
+    assert quotes_of("The plan has three parts:\n\nSchools will be rebuilt first and roads come after them.") == []
+
+
+def test_quotes_clause_hung_on_the_cue_as_an_adjunct_is_reported() -> None:
+    quote = only("Lopez said after the meeting she would not accept the offer.")
+    assert quote.text.endswith("she would not accept the offer")
+    assert speaker_text(quote) == "Lopez"
+
+
+def test_quotes_second_clause_hung_on_the_cue_continues_the_content() -> None:
+    quote = only("The mayor said the bridge was unsafe, and there was no money to repair it.")
+    assert quote.text == "the bridge was unsafe, and there was no money to repair it"
+
+
+def test_quotes_writers_conjunct_with_a_speaker_of_its_own_stays_out() -> None:
+    found = quotes_of("The mayor said the bridge was unsafe, and the governor replied that it was fine.")
+    assert [q.text for q in found] == ["the bridge was unsafe", "it was fine"]
+
+
+def test_quotes_that_clause_after_the_cues_adjuncts_is_reported() -> None:
+    quote = only("The Denver Post reported at the time that the city editor had resigned.")
+    assert quote.text == "the city editor had resigned"
+    assert speaker_text(quote) == "The Denver Post"
+
+
+def test_quotes_result_clause_after_so_is_not_reported() -> None:
+    assert quotes_of("The council added so many rules that the plan would, above all, help lawyers.") == []
+
+
+def test_quotes_speech_noun_with_a_name_before_it_is_reported() -> None:
+    quote = only("Lopez claims that the bridge should be closed.")
+    assert quote.text == "the bridge should be closed"
+    assert speaker_text(quote) == "Lopez"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor urged them to reconsider.", "them to reconsider"),
+        (
+            "The council agreed to share a single budget and rely on one another for repairs.",
+            "to share a single budget and rely on one another for repairs",
+        ),
+        ("The senator blasted the plan as a “disgrace” Wednesday on a radio show.", "the plan as a “disgrace”"),
+    ],
+)
+def test_quotes_non_clausal_content_bounds(text: str, content: str) -> None:
+    assert only(text).text == content

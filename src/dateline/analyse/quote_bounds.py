@@ -25,6 +25,7 @@ RELATIVE_WORDS = ("which", "who")
 COMMENT_PREPOSITIONS = ("without",)
 ADJUNCT_PREPOSITIONS = ("during", "after", "before", "since", "amid")
 MIN_KEPT_WORDS = 2
+DANGLING = ("ADP", "SCONJ", "DET", "CCONJ", "PUNCT")  # words a cut content must not end with
 
 
 def _set_off(token: Token) -> bool:
@@ -67,6 +68,65 @@ def _writer_adjunct(token: Token, phrasal: bool) -> bool:
     return dep == "prep" and token.lower_ in ADJUNCT_PREPOSITIONS and token.head.pos_ == "VERB"
 
 
+def _subject(token: Token) -> Token | None:
+    return next((child for child in token.children if child.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+
+
+def continued_clause(verb: Token, clause: Token) -> Token | None:
+    """A second reported clause the parser hung on the cue verb instead of the first one, or None.
+
+    "He said it was too early, and there was no evidence": a conjunct of the cue verb after its
+    clause continues the content when it cannot be the writer's own predicate of the speaker: it is
+    not a cue itself and either has no tense of its own ("said she wanted to speak and let them
+    know", "says it would depress revenue but would add …") or repeats the clause's subject
+    ("it will have …, and it will all be done") or is "there is/was".
+    """
+    own_subject = _subject(clause)
+    for child in verb.rights:
+        if child.dep_ != "conj" or child.i < clause.i or verb_cue(child, ALL_KINDS) is not None:
+            continue
+        if child.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = _subject(child)
+        modal = any(grand.dep_ == "aux" and grand.tag_ == "MD" for grand in child.children)
+        if subject is None:
+            untensed = child.tag_ == "VB" or (modal and verb.tag_ in ("VBD", "VBZ", "VBP"))
+            return child if untensed else None
+        repeated = own_subject is not None and subject.lower_ == own_subject.lower_ and subject.pos_ == "PRON"
+        return child if repeated or subject.dep_ == "expl" else None
+    return None
+
+
+def _opens_time_adjunct(token: Token, start: int, end: int) -> bool:
+    """True for the first word of a time phrase that modifies no verb of the content ("… as a
+    disgrace Wednesday"; not "failing to make clear earlier Friday", not "this year's debate")."""
+    if token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B":
+        return False
+    root = token  # the phrase's head word: climb inside the entity
+    while root.head.i != root.i and root.head.ent_iob_ == "I" and root.head.ent_type_ == token.ent_type_:
+        root = root.head
+    if root.dep_ in ("poss", "compound", "amod", "nmod"):
+        return False
+    head_inside = start <= root.head.idx < end
+    return not (head_inside and root.head.pos_ in ("VERB", "AUX"))
+
+
+def _before_time_or_aside(analysis: Analysis, tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """A non-clausal content up to a time phrase or a dashed aside, wherever the parser hung it
+    ("blasted Clinton as a “disgrace” Wednesday on …", "as a “crazy system” during a stop in …")."""
+    for token in tokens[MIN_KEPT_WORDS:]:
+        adjunct = token.dep_ == "prep" and token.lower_ in ADJUNCT_PREPOSITIONS
+        aside = token.text in ("—", "–", "--") and token.nbor(-1).text not in SET_OFF
+        if _opens_time_adjunct(token, start, end) or adjunct or aside:
+            first = token
+            while first.i > tokens[0].i and first.nbor(-1).pos_ in DANGLING:
+                first = first.nbor(-1)
+            cut = trim(analysis.text, start, first.idx)
+            if word_count(analysis.text[cut[0] : cut[1]]) >= MIN_KEPT_WORDS:
+                return cut
+    return start, end
+
+
 def trim_adjuncts(analysis: Analysis, start: int, end: int, phrasal: bool = False) -> tuple[int, int]:
     """``[start, end)`` without the writer's trailing adjuncts (see the module docstring)."""
     if end <= start:
@@ -74,6 +134,9 @@ def trim_adjuncts(analysis: Analysis, start: int, end: int, phrasal: bool = Fals
     tokens = analysis.tokens_starting_within(start, end)
     if not tokens:
         return start, end
+    if phrasal:
+        start, end = _before_time_or_aside(analysis, tokens, start, end)
+        tokens = analysis.tokens_starting_within(start, end)
     last = tokens[-1].i
     for token in tokens[1:]:
         if token.right_edge.i < last or token.left_edge.idx <= start:

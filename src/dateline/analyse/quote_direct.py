@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dateline.analyse.quote_block import introduced_by_previous_paragraph
 from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
 from dateline.analyse.quote_cues import CueWord, verb_cue
 from dateline.analyse.quote_marks import Quoted
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from dateline.analyse.base import Analysis
+    from dateline.record import Attribution
 
 AFTER_WINDOW = 8  # tokens after a closing mark in which "…," X said looks for its cue
 BEFORE_WINDOW = 10  # tokens before an opening mark in which X said: "…" looks for its cue
@@ -70,7 +72,25 @@ def _speaker_for(analysis: Analysis, verb: Token, quote: Quoted, region: list[To
 def _after_region(analysis: Analysis, quote: Quoted, limit: int) -> list[Token]:
     """Tokens after the closing mark in its sentence."""
     end = min(_sentence_end(analysis, max(quote.end - 1, 0)), limit)
-    return _tokens(analysis, quote.end, end)[:AFTER_WINDOW]
+    tokens = _tokens(analysis, quote.end, end)
+    if tokens and tokens[-1].text == ")" and end < limit:  # "(D-Md.)" ends a sentence for the parser
+        tokens += _tokens(analysis, end, min(_sentence_end(analysis, end), limit))
+    return _outside_brackets(tokens)[:AFTER_WINDOW]
+
+
+def _outside_brackets(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without bracketed asides ("Jason Chaffetz (R-Utah) said"), which do not count
+    against the window."""
+    kept: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(token)
+    return kept
 
 
 def _following_region(analysis: Analysis, quote: Quoted, limit: int) -> list[Token]:
@@ -80,6 +100,8 @@ def _following_region(analysis: Analysis, quote: Quoted, limit: int) -> list[Tok
         return []
     next_char = end + len(analysis.text[end:limit]) - len(analysis.text[end:limit].lstrip())
     following = _tokens(analysis, end, min(_sentence_end(analysis, next_char), limit))
+    if following and following[0].text[:1].islower():  # “…?” a narrator asks: one sentence, split by "?"
+        return _outside_brackets(following)[:AFTER_WINDOW]
     return following if len(following) <= SHORT_SENTENCE else []
 
 
@@ -102,6 +124,8 @@ def _with_cue(
             return None
         subject = _speaker_for(analysis, token, quote, region)
         speaker = attribution_for(analysis, subject, quote.open_mark) if subject is not None else None
+        if _names_itself(speaker, quote):  # a nickname: Marcia "Cia" Price said
+            return None
         addressee, channel = listener_of(analysis, token)
         if speaker is not None:
             speaker.channel = channel
@@ -109,6 +133,13 @@ def _with_cue(
         start, end = trim(analysis.text, quote.content_start, quote.content_end)
         return Candidate(start, end, "direct", cue, speaker, 0.9, addressee, note)
     return None
+
+
+def _names_itself(speaker: Attribution | None, quote: Quoted) -> bool:
+    """True when the quoted stretch lies inside the words naming its own speaker."""
+    if speaker is None or speaker.start is None or speaker.end is None:
+        return False
+    return speaker.start <= quote.open_mark < speaker.end
 
 
 def _introduces(analysis: Analysis, verb: Token, quote: Quoted, strict: bool) -> bool:
@@ -142,6 +173,16 @@ def _colon_or_dash(analysis: Analysis, quote: Quoted, floor: int, limit: int) ->
         if head is not None and head.pos_ in ("PROPN", "NOUN"):
             return Candidate(start, end, "direct", None, attribution_for(analysis, head), 0.6)
     return None
+
+
+def _block_quote(analysis: Analysis, quote: Quoted, paragraph_start: int) -> Candidate | None:
+    """A paragraph opened by a quote after a paragraph ending "He said:" (a block quote)."""
+    if quote.open_mark != paragraph_start:
+        return None
+    found = introduced_by_previous_paragraph(analysis, paragraph_start)
+    if found is not None:
+        found.start, found.end = trim(analysis.text, quote.content_start, quote.content_end)
+    return found
 
 
 def _continuation(analysis: Analysis, quote: Quoted, previous: Candidate | None) -> Candidate | None:
@@ -183,6 +224,7 @@ def direct_candidate(
         or _with_cue(analysis, quote, _after_region(analysis, quote, limit), before=False)
         or _with_cue(analysis, quote, _following_region(analysis, quote, limit), before=False)
         or _with_cue(analysis, quote, _before_region(analysis, quote, floor, False), before=True)
+        or _block_quote(analysis, quote, paragraph_start)
         or _colon_or_dash(analysis, quote, floor, limit)
         or (None if adjacent or quote.close_mark is None else _continuation(analysis, quote, previous))
     )

@@ -51,14 +51,31 @@ def _closes_single(text: str, index: int) -> bool:
     return index + 1 >= len(text) or not text[index + 1].isalnum()
 
 
+def _closes_straight(text: str, index: int) -> bool:
+    """A straight double mark closes unless it opens; one with space on both sides closes after
+    a punctuation mark (``'term,' " he said``: a typist's space, not an opening)."""
+    if not _opens(text, index):
+        return True
+    after = text[index + 1 : index + 2]
+    before = text[:index].rstrip()[-1:]
+    return (not after or after.isspace()) and before in ",.?!'’"
+
+
 def _find_close(text: str, start: int, end: int, opener: str) -> int | None:
     """Index of the mark that closes the quote opened at ``start``, within ``[start, end)``."""
     depth = 0
+    straight_inside = False  # a straight pair nested in a curly quote
     for index in range(start + 1, end):
         char = text[index]
         if opener == STRAIGHT_DOUBLE:
-            if char == STRAIGHT_DOUBLE and not _opens(text, index):
+            if char == STRAIGHT_DOUBLE and _closes_straight(text, index):
                 return index
+            if char in OPENING_DOUBLE:
+                depth += 1
+            elif char in CLOSING_DOUBLE:
+                if depth == 0:  # "…” with mismatched marks
+                    return index
+                depth -= 1
         elif opener in OPENING_DOUBLE:
             if char in OPENING_DOUBLE and char != "„":
                 if opener == "„" and char == "“" and not _opens(text, index):
@@ -68,6 +85,13 @@ def _find_close(text: str, start: int, end: int, opener: str) -> int | None:
                 if depth == 0:
                     return index
                 depth -= 1
+            elif char == STRAIGHT_DOUBLE:
+                if _opens(text, index) and not straight_inside:
+                    straight_inside = True
+                elif straight_inside:
+                    straight_inside = False
+                elif depth == 0:  # “…" with mismatched marks
+                    return index
         elif char in CLOSING_SINGLE + STRAIGHT_SINGLE and _closes_single(text, index) and index > start + 1:
             return index
     return None

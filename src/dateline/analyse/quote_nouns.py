@@ -1,7 +1,7 @@
 """Speech nouns with a "that" clause: "Trump's claim that there were thousands of shootings".
 
 The clause a speech noun of ``data/speech_cues.json`` introduces with "that" is reported speech;
-its speaker is the noun's possessor ("Trump's claim"), the agent after it ("a warning by the
+its speaker is the noun's possessor ("Trump's claim") or a name before it ("a New York Times report"), the agent after it ("a warning by the
 ministry", "a statement from Hamas") or the subject of the verb it is the object of ("Hamas issued
 a statement that …", "He repeated his claim that …"). With none of these it is left out.
 """
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 CLAUSE_DEPS = ("acl", "ccomp", "relcl", "appos")
 AGENT_PREPOSITIONS = ("by", "from", "of")
 MIN_WORDS = 3
+NAMED_SPEAKERS = ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _that_clause(noun: Token) -> Token | None:
@@ -42,6 +43,8 @@ def _speaker_head(noun: Token, paragraph: tuple[int, int]) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
             return child
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in NAMED_SPEAKERS:
+            return child  # "a New York Times report that …", "Trump claims that …"
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in AGENT_PREPOSITIONS:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)

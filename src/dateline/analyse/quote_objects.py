@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
 TIME_ENTITIES = ("DATE", "TIME")
+CONJUNCT_WINDOW = 4  # words between "and" and a conjoined verb ("and in some cases exceed")
 
 
 @dataclass(frozen=True)
@@ -94,4 +95,34 @@ def phrasal_range(analysis: Analysis, verb: Token, cue: CueWord) -> tuple[int, i
     first, last = children[0], children[-1]
     if analysis.sentence_index(first.idx) != analysis.sentence_index(verb.idx):
         return None
-    return trim(analysis.text, first.left_edge.idx, last.right_edge.idx + len(last.right_edge.text))
+    listener = _listener_before(verb, first) if infinitive else None
+    start = (listener or first).left_edge.idx
+    if infinitive:
+        last = _conjoined_infinitive(last) or last
+    return trim(analysis.text, start, last.right_edge.idx + len(last.right_edge.text))
+
+
+def _listener_before(verb: Token, infinitive: Token) -> Token | None:
+    """The pronoun an infinitive is said of ("urged them to reconsider"), which is part of it."""
+    return next(
+        (c for c in verb.rights if c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" and c.i < infinitive.i),
+        None,
+    )
+
+
+def _conjoined_infinitive(last: Token) -> Token | None:
+    """A bare verb conjoined right after an infinitive content that the parser hung higher up
+    ("promising to meet and in some cases exceed his goals", "agreed to share a currency and rely
+    on …"): it has no subject and no tense of its head, so it continues the infinitive."""
+    doc = last.doc
+    index = last.right_edge.i + 1
+    if index >= len(doc) or doc[index].dep_ != "cc":
+        return None
+    for token in doc[index + 1 : index + 1 + CONJUNCT_WINDOW]:
+        if token.dep_ == "conj" and token.pos_ == "VERB":
+            bare = token.tag_ == "VB" or (token.tag_ == "VBP" and token.head.tag_ != "VBP")
+            has_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+            return token if bare and not has_subject else None
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return None
+    return None

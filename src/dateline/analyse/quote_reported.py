@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.analyse.quote_bounds import trim_adjuncts
+from dateline.analyse.quote_bounds import continued_clause, trim_adjuncts
 from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
-from dateline.analyse.quote_cues import SPEECH_KINDS, CueWord, lexicon, verb_cue
+from dateline.analyse.quote_cues import SPEECH_KINDS, CueWord, lexicon, noun_cue, verb_cue
 from dateline.analyse.quote_objects import phrasal_range
 from dateline.analyse.quote_speakers import attribution_for, listener_of, subject_of
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 COMPLEMENT_DEPS = ("ccomp",)
 MIN_WORDS = 2
+RESULT_WORDS = ("so", "such", "same", "way")
+MAX_ADJUNCT_TOKENS = 8  # words between a cue and a "that" the parser failed to attach to it
 NO_SPEAKER = "the text names no speaker for this cue"
 
 
@@ -57,8 +59,15 @@ def _complement(verb: Token) -> Token | None:
 
 
 def _opens_with_that(clause: Token) -> bool:
-    """True for a finite clause starting with "that" the parser hung on the verb as an adjunct."""
-    return clause.left_edge.lower_ == "that" and _looks_finite(clause) and clause.left_edge.i < clause.i
+    """True for a finite clause the parser hung on the verb as an adjunct that is its complement:
+    one opened by "that", or one with a subject of its own and no subordinating word ("said after
+    the convention he would not accept …")."""
+    if clause.left_edge.lower_ == "that" and _looks_finite(clause) and clause.left_edge.i < clause.i:
+        return True
+    children = list(clause.children)
+    has_subject = any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in children)
+    has_mark = any(child.dep_ in ("mark", "advmod") and child.i < clause.i for child in children)
+    return has_subject and not has_mark and _looks_finite(clause) and clause.tag_ != "VBG"
 
 
 def _looks_finite(clause: Token) -> bool:
@@ -85,7 +94,7 @@ def _misparsed_clause(analysis: Analysis, verb: Token, paragraph: tuple[int, int
     """ "He said he had secured …" parsed without a clause: a subject right after the cue (or after
     its "that") starts the reported words, which run to the end of the sentence."""
     doc = analysis.doc
-    index = verb.i + 1
+    index = _that_after_adjuncts(verb) or verb.i + 1
     after_that = index < len(doc) and doc[index].lower_ == "that"
     if after_that:
         index += 1
@@ -99,6 +108,28 @@ def _misparsed_clause(analysis: Analysis, verb: Token, paragraph: tuple[int, int
     if end > start and analysis.text[end - 1] == ".":
         end -= 1
     return start, end
+
+
+def _that_after_adjuncts(verb: Token) -> int | None:
+    """Index of a "that" opening the reported clause after the cue's listener or adjuncts, when the
+    parser hung the clause elsewhere ("told a meeting of island leaders that few people …",
+    "reported at the time that the editor …"): no verb or punctuation lies between, and the "that"
+    is no relative pronoun (it is followed by the clause's subject, not by a verb)."""
+    doc = verb.doc
+    for index in range(verb.i + 1, min(verb.i + 1 + MAX_ADJUNCT_TOKENS, len(doc) - 1)):
+        token = doc[index]
+        if token.lower_ == "that":
+            following = doc[index + 1]
+            if index == verb.i + 1 or token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                return None
+            if noun_cue(doc[index - 1]) is not None:  # "repeated its claim that …" is the noun's quote
+                return None
+            return index if following.pos_ in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ") else None
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "SCONJ") or token.head.i < verb.i:
+            return None
+        if token.lower_ in RESULT_WORDS:  # "added so many layers that it would …", "the same way that …"
+            return None
+    return None
 
 
 def _is_bare_infinitive(verb: Token, subject: Token | None) -> bool:
@@ -143,6 +174,9 @@ def verb_candidates(
             continue
         if clause is not None:
             start, end = _clause_range(analysis, clause, paragraph)
+            second = continued_clause(token, clause) if not parenthetical else None
+            if second is not None:
+                end = max(end, _clause_range(analysis, second, paragraph)[1])
         else:
             start, end = misparsed or (0, 0)
         if parenthetical:

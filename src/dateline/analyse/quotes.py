@@ -11,6 +11,7 @@ Paragraphs opened by a name and a colon (transcripts, headlines) are the named s
 from __future__ import annotations
 
 from dateline.analyse.base import Analysis, Extractor
+from dateline.analyse.quote_block import block_candidates
 from dateline.analyse.quote_candidates import Candidate, overlap, trim, word_count
 from dateline.analyse.quote_colon import colon_candidates
 from dateline.analyse.quote_cues import SPEECH_KINDS
@@ -87,6 +88,7 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
             found.append(direct)
     _join_adjacent(analysis, stretches, found)
     found.extend(colon_candidates(analysis, [(c.start, c.end) for c in found]))
+    found.extend(block_candidates(analysis, [(c.start, c.end) for c in found]))
     found.sort(key=lambda candidate: candidate.start)
     return found
 

@@ -1,0 +1,84 @@
+"""Block quotes: a paragraph that ends "X said:" introduces the next paragraph as X's words.
+
+Online news sets long quotations off as block quotes ("The governor added:", then the quotation as
+a paragraph of its own); once the layout is gone the quotation may have lost its marks as well.
+The introducing paragraph must end with a speech verb and a colon, the verb having no content of
+its own ("He said:", "Limbaugh added:", "The Times reports:"), or with a speech noun announced by
+"following" ("made the following comment:"). A quotation with marks is left to the direct-quote
+finder (see ``introduced_by_previous_paragraph``); one without marks is one paragraph long.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
+from dateline.analyse.quote_cues import CueWord, noun_cue, verb_cue
+from dateline.analyse.quote_speakers import attribution_for, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dateline.analyse.base import Analysis
+
+OPENING_MARKS = "\"'“‘«„"
+MIN_CONTENT_WORDS = 4
+CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "dative")  # a verb with one of these reports its own content
+
+
+def _introducer(analysis: Analysis, colon: int) -> tuple[Token, CueWord] | None:
+    """The speech verb (or its clause's verb, for a speech noun) that ends a paragraph at ``colon``."""
+    paragraph = paragraph_of(analysis.text, colon)
+    tokens = analysis.tokens_within(paragraph[0], colon)
+    if not tokens:
+        return None
+    last = tokens[-1]
+    cue = verb_cue(last)
+    if cue is not None:
+        if any(child.dep_ in CONTENT_DEPS and child.idx < colon for child in last.children):
+            return None
+        return last, cue
+    cue = noun_cue(last)
+    announced = any(child.lower_ == "following" for child in last.children)
+    if cue is None or not announced or last.dep_ != "dobj" or last.head.pos_ != "VERB":
+        return None
+    return last.head, cue
+
+
+def introduced_by_previous_paragraph(analysis: Analysis, paragraph_start: int) -> Candidate | None:
+    """A candidate (content left empty) for the paragraph at ``paragraph_start`` when the paragraph
+    before it ends with "X said:"; None otherwise."""
+    before = analysis.text[:paragraph_start].rstrip()
+    if not before.endswith(":") or "\n" not in analysis.text[len(before) : paragraph_start]:
+        return None
+    found = _introducer(analysis, len(before) - 1)
+    if found is None:
+        return None
+    verb, cue = found
+    subject = subject_of(verb, paragraph_of(analysis.text, verb.idx))
+    if subject is None:
+        return None
+    speaker = attribution_for(analysis, subject, paragraph_start)
+    return Candidate(paragraph_start, paragraph_start, "direct", cue, speaker, 0.7)
+
+
+def block_candidates(analysis: Analysis, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Unmarked paragraphs introduced by "X said:" that no other quote covers."""
+    text, found = analysis.text, []
+    index = text.find(":\n")
+    while index != -1:
+        start = index + 1
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = paragraph_of(text, start)[1] if start < len(text) else start
+        start, end = trim(text, start, end)
+        index = text.find(":\n", index + 1)
+        if word_count(text[start:end]) < MIN_CONTENT_WORDS or text[start] in OPENING_MARKS:
+            continue
+        if any(low < end and start < high for low, high in taken):
+            continue
+        candidate = introduced_by_previous_paragraph(analysis, start)
+        if candidate is not None:
+            candidate.start, candidate.end = start, end
+            found.append(candidate)
+    return found
