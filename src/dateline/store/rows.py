@@ -8,7 +8,12 @@ from typing import Any
 
 from dateline.store.schema import PROVENANCE, ItemTable
 
-PROVENANCE_KEYS = {key for key, _column in PROVENANCE}
+PROVENANCE_KEYS = frozenset(key for key, _column in PROVENANCE)
+# Keys kept in their own columns (or rebuilt from other tables), so not repeated in ``data``.
+COLUMN_KEYS = {
+    "entities": PROVENANCE_KEYS | {"mentions", "descriptions"},
+    "mentions": PROVENANCE_KEYS | {"entity_id", "role"},
+}
 
 
 def item_rows(table: ItemTable, document: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -27,9 +32,7 @@ def row_values(table: ItemTable, article_id: int, idx: int, item: dict[str, Any]
     values: list[Any] = [article_id, idx]
     values += [column.get(item) for column in table.columns]
     values += [item.get(key) for key, _column in PROVENANCE]
-    skip = PROVENANCE_KEYS | ({"mentions", "descriptions"} if table.part == "entities" else set())
-    if table.part == "mentions":
-        skip = skip | {"entity_id", "role"}
+    skip = COLUMN_KEYS.get(table.part, PROVENANCE_KEYS)
     rest = {key: value for key, value in item.items() if key not in skip}
     values.append(json.dumps(rest, ensure_ascii=False))
     return values
