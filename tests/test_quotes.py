@@ -466,3 +466,11 @@ def test_quotes_speech_noun_with_a_name_before_it_is_reported() -> None:
 )
 def test_quotes_non_clausal_content_bounds(text: str, content: str) -> None:
     assert only(text).text == content
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not back down," said Senator Jane Ortiz (D-Ore.) on Tuesday.',
+    "Senator Jane Ortiz (D-Ore.) said the bill would pass.",
+])
+def test_quotes_speaker_text_keeps_the_closing_bracket_of_its_aside(text: str) -> None:
+    assert only(text).speaker.text == "Senator Jane Ortiz (D-Ore.)"  # type: ignore[union-attr]

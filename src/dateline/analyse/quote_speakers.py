@@ -80,6 +80,11 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     doc = head.doc
     while last > head.i and (doc[last].is_punct or doc[last].dep_ in ("cc", "relcl")):
         last -= 1
+    # Keep the closing bracket of an aside the phrase opened ("Jane Ortiz (D-Ore.)").
+    opened = sum(1 for token in doc[first : last + 1] if token.text == "(") - sum(
+        1 for token in doc[first : last + 1] if token.text == ")")
+    if opened > 0 and last + 1 < len(doc) and doc[last + 1].text == ")":
+        last += 1
     while first < head.i and doc[first].is_punct:
         first += 1
     # A noun phrase never runs across a line break (a dateline or heading above it is not part of it).
