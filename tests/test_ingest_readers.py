@@ -17,6 +17,7 @@ from warcio.warcwriter import WARCWriter
 from dateline.errors import InputError
 from dateline.ingest.detect import sniff_input
 from dateline.ingest.feed import read_feed
+from dateline.ingest.html import read_html
 from dateline.ingest.limits import MAX_DOCUMENT_BYTES
 from dateline.ingest.sources import read_source, read_sources
 from dateline.ingest.warc import read_warc
@@ -59,6 +60,18 @@ def _warc(records: list[tuple[str, bytes, list[tuple[str, str]]]], compress: boo
     return buffer.getvalue()
 
 
+def _warc_with_bounds(count: int, compress: bool) -> tuple[bytes, list[int]]:
+    """A WARC of ``count`` HTML response records and the offset where each record ends."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=compress)
+    ends = []
+    for url, body, headers in _html_records(count):
+        http = StatusAndHeaders("200 OK", [*headers, ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+        ends.append(buffer.tell())
+    return buffer.getvalue(), ends
+
+
 def _html_records(count: int) -> list[tuple[str, bytes, list[tuple[str, str]]]]:
     return [(f"https://example.org/{i}", PAGE.replace("19", str(19 + i)).encode(), [("Content-Type", "text/html")])
             for i in range(count)]
@@ -91,6 +104,71 @@ def test_ingest_html_without_date_asks_for_published(tmp_path: Path) -> None:
     assert "expected --published" in error.message
     (article,) = list(read_source(str(page), published="2024-01-02"))
     assert isinstance(article, Article) and article.published == "2024-01-02"
+
+
+UTF8_PAGE = PAGE.replace("<head>", '<head><meta charset="utf-8">').replace(
+    "Negotiators met in Doha", "Négociateurs met in Doha — “quietly”"
+)
+
+
+def test_ingest_html_declared_utf8_with_stray_bytes_is_decoded_and_the_repair_noted(tmp_path: Path) -> None:
+    raw = UTF8_PAGE.encode("utf-8").replace(b"officials from", b"officials\xa0from")
+    page = tmp_path / "stray.html"
+    page.write_bytes(raw)
+    (article,) = list(read_source(str(page)))
+    assert isinstance(article, Article)
+    assert "Négociateurs met in Doha — “quietly”" in article.text  # no mojibake from a guessed encoding
+    assert "officials\ufffdfrom both delegations" in article.text
+    assert article.extra["invalid_utf8"] == {
+        "replaced": 1, "first_byte": raw.index(b"\xa0from"), "declared_by": "meta charset",
+    }
+
+
+@pytest.mark.parametrize(("stray", "refused"), [(3, False), (4, True)])
+def test_ingest_html_declared_utf8_few_stray_bytes_pass_more_are_refused(stray: int, refused: bool) -> None:
+    """Without valid non-ASCII text to outweigh them, more than three invalid sequences refuse a page."""
+    raw = PAGE.replace("<head>", '<head><meta charset="utf-8">').encode("utf-8")
+    raw = raw.replace(b"Wednesday", b"Wednesday" + b" \xe9" * stray)
+    first = raw.index(b"\xe9")
+    if refused:
+        with pytest.raises(InputError) as error:
+            read_html(raw, "page.html")
+        assert error.value.message == (
+            f"invalid UTF-8 at byte {first}: 4 of 4 non-ASCII sequences are invalid (expected UTF-8, as its "
+            "meta charset declares; re-encode the page or correct the declaration)"
+        )
+    else:
+        assert read_html(raw, "page.html").extra["invalid_utf8"]["replaced"] == 3
+
+
+@pytest.mark.parametrize(
+    ("prefix", "declared_by"), [(b"", "meta charset"), (b"\xef\xbb\xbf", "byte-order mark")]
+)
+def test_ingest_html_declared_utf8_but_mostly_latin1_is_refused(
+    tmp_path: Path, prefix: bytes, declared_by: str
+) -> None:
+    text = UTF8_PAGE.replace("—", "-").replace("“", '"').replace("”", '"')
+    text = text.replace("local health officials", "les autorités sanitaires, à Doha, déclaré")
+    raw = prefix + text.encode("latin-1")
+    page = tmp_path / "latin1.html"
+    page.write_bytes(raw)
+    first = raw.index(b"\xe9")
+    (error,) = list(read_source(str(page)))
+    assert isinstance(error, InputError)
+    assert str(error) == (
+        f"{page}: invalid UTF-8 at byte {first}: 5 of 5 non-ASCII sequences are invalid "
+        f"(expected UTF-8, as its {declared_by} declares; re-encode the page or correct the declaration)"
+    )
+
+
+def test_ingest_warc_http_charset_declares_utf8_for_its_page() -> None:
+    body = PAGE.encode("utf-8").replace(b"officials from", b"officials\xff from")
+    records = [("https://example.org/x", body, [("Content-Type", "text/html; charset=UTF-8")])]
+    (article,) = list(read_warc(io.BytesIO(_warc(records, compress=True)), "crawl.warc.gz"))
+    assert isinstance(article, Article)
+    assert article.extra["invalid_utf8"] == {
+        "replaced": 1, "first_byte": body.index(b"\xff"), "declared_by": "HTTP Content-Type",
+    }
 
 
 def test_ingest_feed_yields_entries_and_an_error_for_an_undated_one() -> None:
@@ -159,6 +237,100 @@ def test_ingest_warc_truncated_keeps_records_before_and_reports_the_cut(compress
     items = list(read_warc(io.BytesIO(data[: len(data) - 60]), "cut.warc"))
     assert len(_articles(items)) == 2
     assert any("truncated" in message for message in _errors(items))
+
+
+@pytest.fixture
+def quick_html(monkeypatch: pytest.MonkeyPatch) -> None:
+    """WARC framing tests read thousands of archives: a stand-in for trafilatura keeps them fast."""
+
+    def read_html(payload: bytes, location: str, url: str | None = None, **_: object) -> Article:
+        return Article(id=url or location, text=payload.decode("utf-8"), url=url, location=location)
+
+    monkeypatch.setattr("dateline.ingest.warc.read_html", read_html)
+
+
+@pytest.mark.parametrize("compress", [False, True])
+@pytest.mark.usefixtures("quick_html")
+def test_ingest_warc_cut_at_every_byte_keeps_whole_records_and_reports_the_broken_one(compress: bool) -> None:
+    data, ends = _warc_with_bounds(4, compress)
+    starts = [0, *ends[:-1]]
+    urls = [f"https://example.org/{i}" for i in range(4)]
+    for cut in range(len(data) + 1):
+        items = list(read_warc(io.BytesIO(data[:cut]), "cut.warc"))
+        whole = sum(end <= cut for end in ends)
+        started = sum(start < cut for start in starts)
+        assert [article.url for article in _articles(items)] == urls[:whole], cut
+        errors = [item for item in items if isinstance(item, InputError)]
+        assert len(errors) == started - whole, cut  # the record the cut falls in, and only it
+        for error in errors:
+            assert error.location == f"cut.warc@{starts[whole]}", cut
+            assert error.message.startswith(f"record {whole + 1}: truncated"), (cut, error.message)
+            assert error.message.endswith("(expected a complete WARC record)"), (cut, error.message)
+
+
+@pytest.mark.usefixtures("quick_html")
+def test_ingest_warc_truncation_messages_name_the_record_and_what_was_expected() -> None:
+    plain, plain_ends = _warc_with_bounds(3, compress=False)
+    gzipped, gzip_ends = _warc_with_bounds(3, compress=True)
+    second = plain[plain_ends[0] : plain_ends[1]]
+    content_length = len(second) - (second.index(b"\r\n\r\n") + 4) - len(b"\r\n\r\n")
+    cases = [
+        ("crawl.warc.gz", gzipped[: gzip_ends[1] + 30], gzip_ends[1],
+         "record 3: truncated gzip member (expected a complete WARC record)"),
+        ("crawl.warc.gz", gzipped[: gzip_ends[2] - 3], gzip_ends[1],  # inside the gzip trailer (checksum)
+         "record 3: truncated gzip member (expected a complete WARC record)"),
+        ("crawl.warc", plain[: plain_ends[0] + 12], plain_ends[0],
+         "record 2: truncated inside the WARC header (expected a complete WARC record)"),
+        ("crawl.warc", plain[: plain_ends[1] - 104], plain_ends[0],
+         f"record 2: truncated after {content_length - 100:,} of {content_length:,} content bytes "
+         "(expected a complete WARC record)"),
+        ("crawl.warc", plain[: plain_ends[1] - 2], plain_ends[0],
+         "record 2: truncated before the CRLF CRLF that closes it (expected a complete WARC record)"),
+    ]
+    for name, data, offset, message in cases:
+        items = list(read_warc(io.BytesIO(data), name))
+        assert len(_articles(items)) == int(message[len("record ")]) - 1
+        (error,) = [item for item in items if isinstance(item, InputError)]
+        assert str(error) == f"{name}@{offset}: {message}"
+
+
+@pytest.mark.usefixtures("quick_html")
+def test_ingest_warc_corrupt_gzip_member_is_reported_and_reading_goes_on() -> None:
+    data, ends = _warc_with_bounds(3, compress=True)
+    start, end = ends[0], ends[1]
+    urls = [f"https://example.org/{i}" for i in range(3)]
+    for position in range(start, end):
+        for flip in (0x01, 0x80, 0xFF):
+            corrupt = bytearray(data)
+            corrupt[position] ^= flip
+            items = list(read_warc(io.BytesIO(bytes(corrupt)), "bad.warc.gz"))
+            errors = [item for item in items if isinstance(item, InputError)]
+            read = [article.url for article in _articles(items)]
+            # Records 1 and 3 are always read; record 2 is lost only with an error saying so. (A flipped
+            # bit in a gzip header's date or OS byte harms nothing; one near a member's end may leave
+            # the record whole but add garbage after it, reported as where record 3 was expected.)
+            assert read in (urls, [urls[0], urls[2]]), (position, flip)
+            assert len(urls) - len(read) <= len(errors) <= 1, (position, flip, errors)
+            assert all(error.location == f"bad.warc.gz@{start}" for error in errors), (position, flip, errors)
+    for position, reason in ((start, "incorrect header check"), (end - 8, "incorrect data check")):
+        corrupt = bytearray(data)
+        corrupt[position] ^= 0xFF
+        items = list(read_warc(io.BytesIO(bytes(corrupt)), "bad.warc.gz"))
+        assert [article.url for article in _articles(items)] == [urls[0], urls[2]]
+        assert _errors(items) == [f"record 2: corrupt gzip member: {reason} (expected a well-formed gzip member)"]
+
+
+@pytest.mark.usefixtures("quick_html")
+def test_ingest_warc_malformed_record_is_reported_and_reading_goes_on() -> None:
+    data, ends = _warc_with_bounds(3, compress=False)
+    header_end = data.index(b"\r\n\r\n", ends[0])
+    length_at = data.index(b"Content-Length: ", ends[0], header_end) + len(b"Content-Length: ")
+    broken = data[:length_at] + b"many" + data[data.index(b"\r\n", length_at):]
+    items = list(read_warc(io.BytesIO(broken), "bad.warc"))
+    assert [article.url for article in _articles(items)] == ["https://example.org/0", "https://example.org/2"]
+    assert _errors(items) == [
+        "record 2: no valid Content-Length in the WARC header, found 'many' (expected 'Content-Length: <bytes>')"
+    ]
 
 
 @pytest.mark.parametrize(

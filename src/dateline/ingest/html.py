@@ -7,6 +7,7 @@ from typing import Any
 
 from dateline.errors import InputError
 from dateline.ingest.dates import parse_published
+from dateline.ingest.decode import decode_declared_utf8, utf8_declaration
 from dateline.ingest.limits import MAX_DOCUMENT_BYTES
 from dateline.record import Article
 
@@ -21,11 +22,15 @@ def read_html(
     published: str | None = None,
     fallback_published: str | None = None,
     article_id: str | None = None,
+    charset: str | None = None,
 ) -> Article:
     """One Article from an HTML page; raise InputError when no main text or no date is found.
 
     The date is ``published`` if given, else the page's own metadata, else ``fallback_published``
-    (a WARC record's capture date, for example).
+    (a WARC record's capture date, for example). ``charset`` is the one an HTTP Content-Type
+    gave. A page declared UTF-8 is decoded as UTF-8 (see :func:`decode_declared_utf8`: stray
+    invalid bytes become U+FFFD and ``extra["invalid_utf8"]`` says so); any other page is left
+    to trafilatura, which tries UTF-8 and then guesses.
     """
     if len(data) > MAX_DOCUMENT_BYTES:
         raise InputError(location, f"HTML page of {len(data):,} bytes (the limit is {MAX_DOCUMENT_BYTES:,})")
@@ -33,9 +38,10 @@ def read_html(
         raise InputError(location, "empty page (expected an HTML news page)")
     if b"\x00" in data[:65536]:
         raise InputError(location, "binary data (NUL bytes) where an HTML page was expected")
+    markup, repair = _declared_markup(data, location, charset)
     import trafilatura
 
-    document = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False)
+    document = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False)
     if document is None:
         raise InputError(location, "no main text found in the HTML page (expected a news article page)")
     meta: dict[str, Any] = document.as_dict() if hasattr(document, "as_dict") else dict(document)
@@ -47,6 +53,8 @@ def read_html(
         raise InputError(location, "no publication date in the page metadata (expected --published YYYY-MM-DD)")
     extra = {key: meta[key] for key in ("author", "hostname", "description", "categories", "tags", "language")
              if meta.get(key)}
+    if repair is not None:
+        extra["invalid_utf8"] = repair
     return Article(
         id=article_id or url or location,
         text=text,
@@ -57,6 +65,19 @@ def read_html(
         location=location,
         extra=extra,
     )
+
+
+def _declared_markup(data: bytes, location: str, charset: str | None) -> tuple[bytes | str, dict[str, Any] | None]:
+    """The page as trafilatura should get it: decoded here if it declares UTF-8 but is not valid
+    UTF-8 (else trafilatura would guess another encoding and make mojibake), else its bytes."""
+    declared_by = utf8_declaration(data, charset)
+    if declared_by is None:
+        return data, None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_declared_utf8(data, location, declared_by)
+    return data, None  # valid: trafilatura decodes it as UTF-8 itself
 
 
 def fragment_text(html: str) -> str:
