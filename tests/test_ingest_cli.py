@@ -92,6 +92,19 @@ def test_ingest_cli_cut_warc_gz_and_misdeclared_html_are_counted_and_the_batch_g
         in result.stderr
 
 
+def test_ingest_cli_warns_of_a_page_whose_stray_bytes_were_replaced(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    page = PAGE.replace("<head>", '<head><meta charset="utf-8">').encode("utf-8")
+    (folder / "p.html").write_bytes(page.replace(b"Several", b"Sev\xffral"))
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "w.db"), str(folder), "-q"])
+    assert result.exit_code == 0, result.stderr
+    position = page.index(b"Several") + 3
+    assert (f"warning: {folder / 'p.html'}: 1 invalid UTF-8 sequence(s) replaced by U+FFFD "
+            f"(first at byte {position}; UTF-8 declared by meta charset)") in result.stderr
+    assert "read 1, new 1, duplicate 0, near-duplicate 0, failed 0" in result.stderr
+
+
 def test_export_cli_writes_jsonl_gkg_csv_and_parquet(tmp_path: Path) -> None:
     inputs, db = _inputs(tmp_path / "in"), str(tmp_path / "e.db")
     CliRunner().invoke(main, ["ingest", db, str(inputs), "-q"])

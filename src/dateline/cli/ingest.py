@@ -49,7 +49,7 @@ def ingest_command(
         raise click.UsageError(f"DB {db!r}: expected a SQLite file path or a postgresql:// URL")
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     options = Options(workers=workers, fail_fast=fail_fast, limit=limit, on_error=_print_error,
-                      on_progress=progress.update)
+                      on_warning=_print_warning, on_progress=progress.update)
     with Store.open(db, threshold=threshold) as store:
         try:
             with progress:
@@ -65,6 +65,10 @@ def ingest_command(
 
 def _print_error(error: InputError) -> None:
     click.echo(f"skipped {error}", err=True)
+
+
+def _print_warning(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
 
 
 class _Progress:

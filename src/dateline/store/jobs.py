@@ -63,6 +63,7 @@ class Options:
     fail_fast: bool = False
     limit: int | None = None
     on_error: Callable[[InputError], None] | None = None
+    on_warning: Callable[[str], None] | None = None
     on_progress: Callable[[Summary], None] | None = None
 
 
@@ -140,6 +141,11 @@ class _Job:
             self._fail(InputError(item.location or item.id, f"article of {len(item.text):,} characters "
                                   f"(the limit is {MAX_ARTICLE_CHARS:,}; refused)"))
             return None
+        repair = item.extra.get("invalid_utf8") if item.extra else None
+        if repair and self.options.on_warning is not None:
+            self.options.on_warning(
+                f"{item.location or item.id}: {repair.get('replaced')} invalid UTF-8 sequence(s) replaced by U+FFFD "
+                f"(first at byte {repair.get('first_byte')}; UTF-8 declared by {repair.get('declared_by')})")
         content_hash = dedup.content_hash(item.text)
         if content_hash in self.in_flight or self.store.find_hash(content_hash) is not None:
             self.summary.duplicate += 1
