@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dateline.analyse import entities
 from dateline.analyse.base import Analysis
+from dateline.analyse.entity_chunks import noun_chunk_bounds
 from dateline.analyse.entity_roles import role_key
 from dateline.record import Article, Entity, Record
 
@@ -245,3 +248,21 @@ def test_entities_demonym_regime_names_the_state_for_every_side(nlp: Any) -> Non
     for demonym, state in (("Israeli", "Israel"), ("Palestinian", "Palestine"), ("Russian", "Russia"), ("Ukrainian", "Ukraine")):
         record = run(nlp, f"The {demonym} regime has detained 150 people since January.")
         assert [(e.name, [m.text for m in e.mentions]) for e in record.entities] == [(state, [f"The {demonym} regime"])]
+
+
+ALLSIDES = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "allsides_baly" / "allsides_baly_sample.jsonl"
+
+
+@pytest.mark.skipif(not ALLSIDES.exists(), reason="needs ../shared/corpus/allsides_baly")
+def test_entities_noun_chunk_bounds_equal_spacys_noun_chunks(nlp: Any, seed_article: Article) -> None:
+    texts = [seed_article.text]
+    with ALLSIDES.open(encoding="utf-8") as lines:
+        texts += [json.loads(line)["text"] for line, _ in zip(lines, range(30), strict=False)]
+    for doc in nlp.pipe(texts):
+        assert noun_chunk_bounds(doc) == [(chunk.start, chunk.end) for chunk in doc.noun_chunks]
+
+
+def test_entities_noun_chunk_bounds_without_a_parse_raise_like_spacy(nlp: Any) -> None:
+    with pytest.raises(ValueError):
+        noun_chunk_bounds(nlp.make_doc("The envoy met the minister."))
+

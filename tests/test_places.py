@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from dateline.analyse import places
 from dateline.analyse.base import Analysis
-from dateline.analyse.place_gazetteer import load_gazetteer, normalise_place_name
+from dateline.analyse.place_gazetteer import collection_paused, load_gazetteer, normalise_place_name
 from dateline.record import Article, Entity, Mention
 
 
@@ -108,3 +109,28 @@ def test_places_lookup_ignores_article_and_possessive(name: str, prefix: str, su
     plain = [p["geonameid"] for p in gazetteer.candidates(name)]
     decorated = [p["geonameid"] for p in gazetteer.candidates(prefix + name + suffix)]
     assert plain and plain == decorated
+
+
+def test_places_collection_pause_restores_the_collector_even_on_error() -> None:
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collection_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # a collector paused by the caller stays paused
+    finally:
+        gc.enable()
+
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("the United States’", "united states"), ("  The  Gaza   Strip ", "gaza strip"), ("Qatar's", "qatar"),
+     ("the The Hague", "hague"), ("Kiribati’", "kiribati"), ("Ελλάδα", "ελλάδα"), ("Straße", "strasse")],
+)
+def test_places_normalise_examples(name: str, key: str) -> None:
+    assert normalise_place_name(name) == key

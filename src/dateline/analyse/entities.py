@@ -23,9 +23,12 @@ VERSION = "0.1.0"
 __all__ = ["EXTRACTOR", "NAME", "VERSION", "entity_id", "extract", "role_key"]
 
 
+NON_WORD_RUN = re.compile(r"[^\w]+", flags=re.UNICODE)
+
+
 def entity_id(name: str) -> str:
     """A stable slug of a name: 'Ismail Haniyeh' -> 'ismail_haniyeh'."""
-    slug = re.sub(r"[^\w]+", "_", name.lower(), flags=re.UNICODE).strip("_")
+    slug = NON_WORD_RUN.sub("_", name.lower()).strip("_")
     return slug or "entity"
 
 

@@ -89,8 +89,20 @@ class _Summary:
     def __init__(self, text: str) -> None:
         self.text = text
         self.cache: dict[int, tuple[list[str], str]] = {}
+        self.last_words: dict[int, str | None] = {}  # of the tracked clusters: their name's last word
 
-    def _get(self, cluster: Cluster) -> tuple[list[str], str]:
+    def track(self, cluster: Cluster) -> None:
+        """Keep the last word of the cluster's name in :attr:`last_words` (a cheap pre-test for suffixes)."""
+        words = self.words(cluster)
+        self.last_words[id(cluster)] = words[-1] if words else None
+
+    def ending_with(self, clusters: list[Cluster], words: list[str]) -> list[Cluster]:
+        """The tracked ``clusters`` whose name ends with the last of ``words`` (or is empty, as ``words`` is)."""
+        last = words[-1] if words else None
+        return [c for c in clusters if self.last_words[id(c)] == last]
+
+    def of(self, cluster: Cluster) -> tuple[list[str], str]:
+        """The words of the cluster's name, and its type."""
         found = self.cache.get(id(cluster))
         if found is None:
             found = self.cache[id(cluster)] = (cluster.name(self.text).split(), cluster.type())
@@ -98,15 +110,13 @@ class _Summary:
 
     def words(self, cluster: Cluster) -> list[str]:
         """The words of the cluster's name."""
-        return self._get(cluster)[0]
-
-    def type(self, cluster: Cluster) -> str:
-        """The cluster's type."""
-        return self._get(cluster)[1]
+        return self.of(cluster)[0]
 
     def changed(self, cluster: Cluster) -> None:
         """Forget what was computed for ``cluster``."""
         self.cache.pop(id(cluster), None)
+        if id(cluster) in self.last_words:
+            self.track(cluster)
 
 
 def _is_suffix(short: list[str], full: list[str]) -> bool:
@@ -135,13 +145,18 @@ def resolve(candidates: list[Candidate], text: str, table: AliasTable, lexicon: 
     for candidate in sorted(persons, key=lambda c: (-len(text[c.start : c.end].split()), c.start)):
         tokens = text[candidate.start : candidate.end].split()
         surname_ok = not is_place_name(" ".join(tokens))
-        matching = [p for p in people if (surname_ok and _is_suffix(tokens, summary.words(p))) or summary.words(p) == tokens]
+        # A suffix of a name, or the name itself, ends with the same word.
+        matching = [
+            p for p in summary.ending_with(people, tokens)
+            if (surname_ok and _is_suffix(tokens, summary.words(p))) or summary.words(p) == tokens
+        ]
         if matching:
             nearest = _nearest(matching, candidate.start)
             nearest.members.append(candidate)
             summary.changed(nearest)
         else:
             people.append(Cluster([candidate]))
+            summary.track(people[-1])
     clusters.extend(people)
     by_surface: dict[str, Cluster] = {}
     for candidate in candidates:
@@ -149,9 +164,9 @@ def resolve(candidates: list[Candidate], text: str, table: AliasTable, lexicon: 
             continue
         surface = LEADING_ARTICLE.sub("", text[candidate.start : candidate.end])
         tokens = surface.split()
-        place_name = is_place_name(surface)
-        person_match = [p for p in people if _is_suffix(tokens, summary.words(p)) and not place_name]
-        if person_match and candidate.type in MERGEABLE_INTO_PERSON:
+        mergeable = candidate.type in MERGEABLE_INTO_PERSON and not is_place_name(surface)
+        person_match = [p for p in summary.ending_with(people, tokens) if _is_suffix(tokens, summary.words(p))] if mergeable else []
+        if person_match:
             candidate.type = "PERSON"
             nearest = _nearest(person_match, candidate.start)
             nearest.members.append(candidate)
@@ -196,9 +211,9 @@ def _merge_same_names(clusters: list[Cluster], text: str) -> list[Cluster]:
 def _longer_place(clusters: list[Cluster], tokens: list[str], summary: _Summary, lexicon: RoleLexicon) -> Cluster | None:
     """A place cluster whose name is these tokens plus a generic word ("Gaza" -> "Gaza Strip")."""
     for cluster in clusters:
-        if summary.type(cluster) not in ("GPE", "LOC"):
+        name, cluster_type = summary.of(cluster)
+        if cluster_type not in ("GPE", "LOC"):
             continue
-        name = summary.words(cluster)
         if len(name) == len(tokens) + 1 and name[: len(tokens)] == tokens and name[-1] in lexicon.generic_place_name_words:
             return cluster
     return None

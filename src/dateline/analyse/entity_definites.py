@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dateline.analyse.entity_chunks import noun_chunk_bounds
 from dateline.analyse.entity_clusters import Cluster, Description
 from dateline.analyse.entity_mentions import doc_text
 from dateline.analyse.entity_roles import noun_phrase, role_key
@@ -19,11 +20,23 @@ if TYPE_CHECKING:
 CATAPHORA_SENTENCES = 2
 
 
-class _Ends:
-    """Per cluster, the sorted ends of its mentions and descriptions, kept up to date by :meth:`add`."""
+class _Index:
+    """Per cluster: the sorted ends of its mentions and descriptions and the words of its descriptions'
+    role keys; per role key, the clusters described by it. Kept up to date by :meth:`add`."""
 
-    def __init__(self, clusters: list[Cluster]) -> None:
+    def __init__(self, clusters: list[Cluster], text: str) -> None:
+        self.text = text
         self.ends = {id(c): sorted([m.end for m in c.members] + [d.end for d in c.descriptions]) for c in clusters}
+        self.words: dict[int, set[str]] = {id(c): set() for c in clusters}
+        self.holders: dict[str, set[int]] = {}  # role key -> ids of the clusters with a description of that key
+        for cluster in clusters:
+            for description in cluster.descriptions:
+                self._remember_key(cluster, description)
+
+    def _remember_key(self, cluster: Cluster, description: Description) -> None:
+        key = role_key(self.text[description.start : description.end])
+        self.words[id(cluster)].update(key.split())
+        self.holders.setdefault(key, set()).add(id(cluster))
 
     def last_before(self, cluster: Cluster, position: int) -> int | None:
         """The last end of a mention or description of ``cluster`` at or before ``position``."""
@@ -35,20 +48,17 @@ class _Ends:
         """Attach ``description`` to ``cluster``."""
         cluster.descriptions.append(description)
         bisect.insort(self.ends[id(cluster)], description.end)
+        self._remember_key(cluster, description)
 
 
-def _most_recent(ends: _Ends, clusters: list[Cluster], position: int, accept: Callable[[Cluster], bool]) -> Cluster | None:
+def _most_recent(index: _Index, clusters: list[Cluster], position: int, accept: Callable[[Cluster], bool]) -> Cluster | None:
     """The accepted cluster mentioned last before ``position`` (the first such on ties)."""
     best: tuple[int, Cluster] | None = None
     for cluster in clusters:
-        last = ends.last_before(cluster, position)
+        last = index.last_before(cluster, position)
         if last is not None and (best is None or last > best[0]) and accept(cluster):
             best = (last, cluster)
     return best[1] if best else None
-
-
-def _description_words(cluster: Cluster, keys: Callable[[Description], str]) -> set[str]:
-    return {w for d in cluster.descriptions for w in keys(d).split()}
 
 
 @dataclass(frozen=True)
@@ -59,9 +69,10 @@ class _Article:
     text: str
     sentences: list[Span]
     starts: list[int]
-    ends: _Ends
+    index: _Index
     types: dict[int, str]  # cluster types by id: attaching descriptions does not change them
-    role_keys: Callable[[Description], str]
+    people: list[Cluster]
+    organisations: list[Cluster]
 
     def sentence_of(self, token: Token) -> int:
         """Index of the sentence holding ``token``."""
@@ -91,63 +102,72 @@ def _subject_of_same_verb(article: _Article, phrase_root: Token, clusters: list[
 
 def _resolve(article: _Article, chunk: Span, phrase: tuple[int, int], clusters: list[Cluster], lexicon: RoleLexicon) -> Cluster | None:
     text = article.text
-    ends = article.ends
-    keys = article.role_keys
+    index = article.index
     root = chunk.root
     lemma = root.lemma_.lower()
     key = role_key(text[phrase[0] : phrase[1]])
     start = phrase[0]
-    found = _most_recent(ends, clusters, start, lambda c: any(keys(d) == key for d in c.descriptions))
-    if found:
-        return found
+    holders = index.holders.get(key)
+    if holders:
+        found = _most_recent(index, [c for c in clusters if id(c) in holders], start, lambda c: True)
+        if found:
+            return found
     if lemma in lexicon.person_role_nouns:
         nationalities = {t.lower_ for t in chunk if t.ent_type_ == "NORP"}
-        people = [c for c in clusters if article.types[id(c)] == "PERSON"]
-        found = _most_recent(ends, people, start, lambda c: lemma in _description_words(c, keys) and nationalities <= _description_words(c, keys))
-        found = found or (nationalities and _most_recent(ends, people, start, lambda c: bool(nationalities & _description_words(c, keys)))) or None
+        people = article.people
+        words = index.words
+        found = _most_recent(index, people, start, lambda c: lemma in words[id(c)] and nationalities <= words[id(c)])
+        found = found or (nationalities and _most_recent(index, people, start, lambda c: bool(nationalities & words[id(c)]))) or None
         return found or _subject_of_same_verb(article, root, clusters)
     if any(child.dep_ == "prep" for child in root.rights) or any(t.ent_type_ for t in chunk):
         return None
     sentence_start = article.sentences[article.sentence_of(root)].start_char
     if lemma in lexicon.organisation_head_nouns:
-        found = _most_recent(ends, [c for c in clusters if article.types[id(c)] == "ORG"], start, lambda c: True)
-        return found if found and (ends.last_before(found, start) or 0) >= sentence_start else None
+        found = _most_recent(index, article.organisations, start, lambda c: True)
+        return found if found and (index.last_before(found, start) or 0) >= sentence_start else None
     if root.text in lexicon.generic_place_name_words:
         return _most_recent(
-            ends, clusters, start, lambda c: article.types[id(c)] in ("GPE", "LOC") and c.name(text).endswith(" " + root.text)
+            index, clusters, start, lambda c: article.types[id(c)] in ("GPE", "LOC") and c.name(text).endswith(" " + root.text)
         )
     return None
+
+
+def _chunks_opening_with_the(doc: Doc) -> list[Span]:
+    """The noun chunks whose first word is 'the' (any case), in order."""
+    from spacy.attrs import LOWER
+
+    lowers = doc.to_array(LOWER)
+    the = doc.vocab.strings["the"]
+    return [doc[start:end] for start, end in noun_chunk_bounds(doc) if lowers[start] == the]
 
 
 def attach_definite_descriptions(doc: Doc, clusters: list[Cluster], lexicon: RoleLexicon) -> None:
     """Attach each definite role, organisation or place description to the entity it refers to."""
     sentences = list(doc.sents)
     text = doc_text(doc)
-    keys: dict[tuple[int, int], str] = {}
-
-    def description_key(d: Description) -> str:
-        found = keys.get((d.start, d.end))
-        if found is None:
-            found = keys[(d.start, d.end)] = role_key(text[d.start : d.end])
-        return found
-
     types = {id(c): c.type() for c in clusters}
-    article = _Article(doc, text, sentences, [s.start for s in sentences], _Ends(clusters), types, description_key)
-    names = [(m.start, m.end) for c in clusters for m in c.members]
+    article = _Article(
+        doc, text, sentences, [s.start for s in sentences], _Index(clusters, text), types,
+        people=[c for c in clusters if types[id(c)] == "PERSON"],
+        organisations=[c for c in clusters if types[id(c)] == "ORG"],
+    )
+    named = bytearray(len(text) + 1)  # 1 where a mention covers the character
+    for cluster in clusters:
+        for member in cluster.members:
+            named[member.start : member.end] = b"\x01" * (member.end - member.start)
     taken = [(d.start, d.end) for c in clusters for d in c.descriptions]
-    for chunk in doc.noun_chunks:
+    for chunk in _chunks_opening_with_the(doc):
         root = chunk.root
         proper = root.pos_ == "PROPN" and root.text not in lexicon.generic_place_name_words
-        if chunk[0].lower_ != "the" or (proper and root.lower_ not in lexicon.person_role_nouns):
+        if (proper and root.lower_ not in lexicon.person_role_nouns) or named[root.idx]:
             continue
-        phrase = noun_phrase(doc, chunk.root, len(doc))
+        phrase = noun_phrase(doc, root, len(doc))
         if phrase is None:
             continue
         phrase = (chunk.start_char, phrase[1])
-        root_at = chunk.root.idx
-        if any(s < phrase[1] and phrase[0] < e for s, e in taken) or any(s <= root_at < e for s, e in names):
+        if any(s < phrase[1] and phrase[0] < e for s, e in taken):
             continue
         target = _resolve(article, chunk, phrase, clusters, lexicon)
         if target is not None:
-            article.ends.add(target, Description(phrase[0], phrase[1], 0.6))
+            article.index.add(target, Description(phrase[0], phrase[1], 0.6))
             taken.append(phrase)

