@@ -174,3 +174,13 @@ def test_store_same_text_committed_meanwhile_counts_as_duplicate(tmp_path: Path)
         with pytest.raises(AlreadyStored):
             store.write_article(article, digest, dedup.signature(article.text), None)
         assert store.counts()["articles"] == 1
+
+
+def test_store_worker_setup_exempts_the_loaded_tables_from_garbage_collection() -> None:
+    import gc
+
+    from dateline.store import analysis
+
+    analysis.load_worker()
+    assert analysis._NLP is not None
+    assert gc.get_freeze_count() > 100_000  # the pipeline, lexicons and gazetteers

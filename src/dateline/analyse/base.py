@@ -35,7 +35,7 @@ class Analysis:
         self.doc = doc
         self.text = article.text
         self.record = Record(article=article)
-        self.record.sentences = [Span(s.start_char, s.end_char, s.text) for s in doc.sents]
+        self.record.sentences = [self.span(s.start_char, s.end_char) for s in doc.sents]
         self._sentence_starts = [s.start for s in self.record.sentences]
         self._index_fingerprint: tuple[int, int] | None = None
         self._index: tuple[list[int], list[tuple[int, int, int, Entity]]] = ([], [])
