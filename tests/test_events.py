@@ -13,6 +13,12 @@ from dateline.analyse import events
 from dateline.analyse.base import Analysis
 from dateline.analyse.event_compound import plover_coding
 from dateline.analyse.event_lexicon import NO_EVENT, PLOVER_TYPES, load_lexicon, plover_types_for_cameo
+from dateline.analyse.event_triggers import (
+    noun_candidate,
+    obligation_candidate,
+    possible_triggers,
+    verb_candidate,
+)
 from dateline.record import Article, Entity, Event, Figure, Mention, Record, Span, TimeExpr
 
 ITEM = {"sentence": 0, "extractor": "test", "extractor_version": "0"}
@@ -223,3 +229,13 @@ def test_events_seed_article_required_recall(seed_record: Record, seed_gold: dic
     for event in seed_record.events:
         assert seed_record.article.text[event.start : event.end] == event.text
         assert seed_record.article.text[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+def test_events_possible_triggers_keep_every_token_a_rule_accepts(nlp: Any, seed_article: Article) -> None:
+    lexicon = load_lexicon()
+    text = seed_article.text + " Peace talks resumed. Israeli shelling continued. He said Hamas must free them."
+    doc = nlp(text)
+    accepted = [t.i for t in doc if verb_candidate(t, lexicon) or noun_candidate(t, lexicon) or obligation_candidate(t, lexicon)]
+    possible = possible_triggers(doc, lexicon)
+    assert accepted and set(accepted) <= set(possible)
+    assert possible == sorted(possible) and len(possible) < len(doc) / 3  # most words are never tried

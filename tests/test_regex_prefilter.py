@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import string
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline.analyse.framing_lexicon import load_lexicon
-from dateline.analyse.regex_prefilter import folded, may_match, required_words
+from dateline.analyse.regex_prefilter import first_chars, folded, may_match, required_words
 from dateline.analyse.time_patterns import compiled_rules
 
 PATTERNS = [
@@ -51,3 +52,23 @@ def test_regex_prefilter_framing_and_time_rules_keep_every_match() -> None:
     for _, regex in compiled_rules():
         if regex.search(text):
             assert may_match(required_words(regex.pattern, regex.flags), lowered)
+
+
+def test_first_chars_reads_what_a_match_can_start_with() -> None:
+    assert first_chars(r"(?:the\s+)?[12]\d", re.IGNORECASE) == frozenset("tT12")
+    assert first_chars(r"(?-i:[A-Z])x|\bq") == frozenset(string.ascii_letters) | {"q", "Q"}
+    assert first_chars(r"a?") is None  # may match empty
+    assert first_chars(r".x") is None  # any character
+    assert first_chars(r"é|e") is None  # a non-ASCII first character is not tracked
+    assert first_chars(r"[^a]x") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "March", "3rd", "'90s", "last", "Friday", "\u0663", "K"]), max_size=12))
+def test_first_chars_every_time_rule_match_starts_with_one(words: list[str]) -> None:
+    text = " ".join(words)
+    for _, regex in compiled_rules():
+        first = first_chars(regex.pattern, regex.flags)
+        for match in regex.finditer(text):
+            char = text[match.start()]
+            assert first is None or char in first or not char.isascii()

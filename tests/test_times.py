@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from dateline.analyse.time_calendar import format_at, interval_of, weekday_near, year_by_tense
 from dateline.analyse.time_lexicon import parse_number
+from dateline.analyse.time_patterns import _RULES, _scanner, compiled_rules
 from dateline.analyse.time_relative import duration_value
 from dateline.analyse.times import Timex, tag_times
 from dateline.record import Record
@@ -270,3 +271,34 @@ def test_times_earlier_and_later_this_period_cover_part_of_it(nlp: Any) -> None:
     assert (earlier.value, earlier.interval_start, earlier.interval_end) == ("2023-12", "2023-12-01", WEDNESDAY)
     (later,) = times(nlp, "Talks will resume later this year.")
     assert (later.value, later.interval_start, later.interval_end) == ("2023", WEDNESDAY, "2023-12-31")
+
+
+SCAN_WORDS = ["on", "March", "3", "3rd", ",", "2024", "the", "last", "two", "weeks", "ago", "from", "to", "Friday",
+              "'90s", "’90s", "early", "this", "morning", "5", "p.m.", "Q1", "a", "day", "half", "\u212a", "ſ", "İ",
+              "\u0663", "-", "/", "12:30", "every", "year", "daily", "right now", "Christmas", "\n", "$5"]
+
+
+def _finditer_of_each_rule(text: str) -> list[tuple[int, int, str, dict[str, str], dict[str, tuple[int, int]]]]:
+    """What each rule's own regex finds, rule by rule (the tagger scans all rules at once)."""
+    found = []
+    for name, regex in compiled_rules():
+        for match in regex.finditer(text):
+            groups = {key: value for key, value in match.groupdict().items() if value}
+            found.append((match.start(), match.end(), name, groups, {key: match.span(key) for key in groups}))
+    return found
+
+
+def _scanned(text: str) -> list[tuple[int, int, str, dict[str, str], dict[str, tuple[int, int]]]]:
+    return [(m.start, m.end, _RULES[m.rule][0], {k: v for k, (v, _) in m.groups.items()},
+             {k: s for k, (_, s) in m.groups.items()}) for m in sorted(_scanner().finditer(text), key=lambda m: m.rule)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SCAN_WORDS), max_size=14), st.sampled_from([" ", "", "  "]))
+def test_times_one_scan_finds_what_each_rule_finds(words: list[str], joiner: str) -> None:
+    text = joiner.join(words)
+    assert _scanned(text) == _finditer_of_each_rule(text)
+
+
+def test_times_one_scan_on_an_article(seed_article: Any) -> None:
+    assert _scanned(seed_article.text) == _finditer_of_each_rule(seed_article.text)

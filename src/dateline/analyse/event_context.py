@@ -10,7 +10,7 @@ from dateline.analyse.base import Analysis
 from dateline.analyse.event_arguments import clause_subject, entity_id_for, phrase_span
 from dateline.analyse.event_lexicon import Lexicon
 from dateline.analyse.event_triggers import Candidate
-from dateline.record import Attribution, TimeExpr
+from dateline.record import Attribution, Figure, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -100,7 +100,10 @@ def source(analysis: Analysis, candidate: Candidate, lexicon: Lexicon) -> Attrib
             if speakers and head.i != candidate.predicate.i:
                 return _attribution(analysis, speakers[0])
         token = head
-    for word in candidate.predicate.sent:
+    sentence = candidate.predicate.sent
+    if "according" not in analysis.text[sentence.start_char : sentence.end_char].lower():
+        return None  # no word can be "according": spare reading them one by one
+    for word in sentence:
         if word.lower_ == "according" and word.i + 1 < len(word.doc) and word.nbor(1).lower_ == "to":
             objects = [c for c in word.nbor(1).children if c.dep_ == "pobj"]
             if objects:
@@ -146,24 +149,31 @@ def event_date(
     return None, None
 
 
-def clause_figures(
-    analysis: Analysis, candidate: Candidate, others: Iterable[Candidate], figure_indices: Sequence[int]
-) -> list[int]:
-    """Indices of figures whose phrase sits in the event's clause and in no nearer trigger's clause."""
+def figure_path(analysis: Analysis, figure: Figure) -> list[int]:
+    """The token indices from the root of a figure's phrase up its heads: at most 12, ending at the
+    sentence root if reached sooner (empty when the phrase covers no token)."""
+    span = analysis.doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    token = span.root
+    path = [token.i]
+    while len(path) < 12 and token.head.i != token.i:
+        token = token.head
+        path.append(token.i)
+    return path
+
+
+def clause_figures(candidate: Candidate, others: Iterable[Candidate], figure_paths: Sequence[list[int]]) -> list[int]:
+    """Indices of figures whose phrase sits in the event's clause and in no nearer trigger's clause
+    (``figure_paths``: :func:`figure_path` of each figure)."""
     anchors = {t.i for t in anchor_tokens(candidate)}
     nearer = {t.i for other in others if other is not candidate for t in anchor_tokens(other)}
     found: list[int] = []
-    for index in figure_indices:
-        figure = analysis.record.figures[index]
-        span = analysis.doc.char_span(figure.start, figure.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        token = span.root
-        for _ in range(12):
-            if token.i in anchors:
+    for index, path in enumerate(figure_paths):
+        for token in path:
+            if token in anchors:
                 found.append(index)
                 break
-            if token.i in nearer or token.head.i == token.i:
+            if token in nearer:
                 break
-            token = token.head
     return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from dateline.data import load_json
@@ -58,6 +58,13 @@ class Lexicon:
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     reporting_without_object: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
+
+    @cached_property
+    def verb_heads(self) -> frozenset[str]:
+        """First words of the verbs with a sense and of the support verbs: a verb whose lemma starts
+        with any other word triggers nothing (the lexicon is read once and never changed)."""
+        lemmas = [lemma for lemma, senses in self.verbs.items() if senses] + list(self.support_verbs)
+        return frozenset(lemma.split()[0] for lemma in lemmas if lemma.split())
 
     def verb_sense(self, lemma: str, objects: set[str], subjects: set[str], preps: set[str]) -> Sense | None:
         """The first sense of a verb (or phrasal verb) that its complements select."""

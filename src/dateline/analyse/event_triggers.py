@@ -4,16 +4,21 @@ obligations reported by a speaker ("X said Y must ...")."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.symbols import NOUN, PROPN, VERB
 
 from dateline.analyse.entity_tables import alias_table
 from dateline.analyse.event_lexicon import NO_EVENT, Lexicon, Sense
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative", "obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -84,6 +89,15 @@ def object_tokens(token: Token) -> list[Token]:
     found.extend(t.nbor() for t in list(found) if is_demonym(t) and t.i + 1 < t.sent.end
                  and t.nbor().tag_ in ("NN", "NNS", "VBG", "VBZ"))
     return found
+
+
+def object_words(verb: Token) -> set[str]:
+    """The words a verb's senses test its objects against: :func:`context_lemmas` of its objects, and
+    "_xcomp" when it has an open clausal complement."""
+    objects = context_lemmas(object_tokens(verb))
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        objects.add("_xcomp")
+    return objects
 
 
 def context_lemmas(tokens: list[Token]) -> set[str]:
@@ -223,16 +237,17 @@ def verb_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
         return None
     if lemma != "open" and not _may_trigger(lemma, lexicon):
         return None  # no sense and no support use: the verb's arguments cannot change that
-    objects = context_lemmas(object_tokens(token))
-    if any(c.dep_ == "xcomp" for c in token.children):
-        objects.add("_xcomp")
-    if lemma == "open" and "fire" in objects:
+    objects = object_words(token) if lemma == "open" else None
+    if objects is not None and "fire" in objects:
         lemma = "open fire"
-    subjects = subject_lemmas(token)
-    preps = {c.lemma_.lower() for c in token.children if c.dep_ == "prep"}
     phrasal = lemma in lexicon.verbs
     senses = lexicon.verbs.get(lemma) or lexicon.verbs.get(lemma.split()[0], [])
     conditional = [s for s in senses if s.objects or s.subjects or s.preps]
+    # each kind of complement (a walk of the parse) matters only to the senses that name words of it
+    if objects is None:
+        objects = object_words(token) if any(s.objects for s in conditional) else set()
+    subjects = subject_lemmas(token) if any(s.subjects for s in conditional) else set()
+    preps = {c.lemma_.lower() for c in token.children if c.dep_ == "prep"} if any(s.preps for s in conditional) else set()
     for sense in conditional:
         if sense.matches(objects, subjects, preps):
             if sense.type == NO_EVENT:
@@ -289,16 +304,46 @@ def obligation_candidate(token: Token, lexicon: Lexicon) -> Candidate | None:
     return None
 
 
-TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+def possible_triggers(doc: Doc, lexicon: Lexicon) -> list[int]:
+    """Indices, in order, of the tokens the candidate rules can make a trigger; read from the doc's
+    arrays, so that no Token is made for the other words. The rules (:func:`verb_candidate`,
+    :func:`noun_candidate`, :func:`obligation_candidate`) each begin with a test this repeats: a verb
+    whose lemma starts with a trigger or support verb, or is a demand verb; a verb, noun or VBG/VBZ form
+    that is an event noun or has one as compound modifier ("peace talks" → "talks")."""
+    if "" in lexicon.nouns:
+        return list(range(len(doc)))  # any word may be an event noun: no test applies
+    strings = doc.vocab.strings
+    rows = doc.to_array([POS, TAG, DEP, LEMMA, LOWER, ORTH, HEAD])
+    compounds = numpy.flatnonzero(rows[:, 2] == strings["compound"])
+    heads = compounds + rows[compounds, 6].astype(numpy.int64)  # HEAD is stored as an offset
+    modified = {head for lemma_id, head in zip(rows[compounds, 3].tolist(), heads.tolist(), strict=True)
+                if strings[lemma_id].lower() in lexicon.nouns}
+    pos, tag = rows[:, 0], rows[:, 1]
+    wordlike = (pos == VERB) | (pos == NOUN) | (pos == PROPN) | (tag == strings["VBG"]) | (tag == strings["VBZ"])
+    possible = []
+    indices = numpy.flatnonzero(wordlike)
+    columns = rows[indices][:, [0, 3, 4, 5]].T.tolist()
+    for i, pos_id, lemma_id, lower_id, orth_id in zip(indices.tolist(), *columns, strict=True):
+        lemma = strings[lemma_id].lower()
+        if pos_id == VERB:
+            base = lexicon.lemma_fixes.get(strings[lower_id], lemma).split()
+            if not base or base[0] in lexicon.verb_heads or base[0] == "open" or lemma in lexicon.demand_speech_verbs:
+                possible.append(i)
+                continue
+        if lemma in lexicon.nouns or strings[orth_id].lower() in lexicon.nouns or i in modified:
+            possible.append(i)
+    return possible
 
 
-def sentence_candidates(sentence: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
-    """Every trigger candidate in one sentence, in text order."""
+def sentence_candidates(sentence: SpacySpan, lexicon: Lexicon, possible: list[int] | None = None) -> list[Candidate]:
+    """Every trigger candidate in one sentence, in text order (``possible``: :func:`possible_triggers`
+    of the sentence's doc, computed here when not given)."""
     found: list[Candidate] = []
-    skip_others = "" not in lexicon.nouns  # then only verbs, nouns and VBG/VBZ forms can trigger
-    for token in sentence:
-        if skip_others and token.pos_ not in TRIGGER_POS and token.tag_ not in ("VBG", "VBZ"):
-            continue
+    if possible is None:
+        possible = possible_triggers(sentence.doc, lexicon)
+    doc = sentence.doc
+    for index in possible[bisect.bisect_left(possible, sentence.start) : bisect.bisect_left(possible, sentence.end)]:
+        token = doc[index]
         candidate = verb_candidate(token, lexicon) or noun_candidate(token, lexicon)
         if candidate is None:
             candidate = obligation_candidate(token, lexicon)

@@ -31,12 +31,13 @@ from dateline.analyse.event_context import (
     anchor_tokens,
     clause_figures,
     event_date,
+    figure_path,
     modality,
     source,
     time_attachment,
 )
 from dateline.analyse.event_lexicon import Lexicon, load_lexicon
-from dateline.analyse.event_triggers import Candidate, sentence_candidates
+from dateline.analyse.event_triggers import Candidate, possible_triggers, sentence_candidates
 from dateline.record import Event
 
 NAME = "events"
@@ -70,8 +71,9 @@ def _clause_range(candidate: Candidate) -> tuple[int, int]:
 
 
 def build_event(analysis: Analysis, candidate: Candidate, tops: list[Candidate], lexicon: Lexicon,
-                attachments: list[Any]) -> Event:
-    """One Event from a top-level candidate with its folded complements."""
+                attachments: list[Any], figure_paths: list[list[int]]) -> Event:
+    """One Event from a top-level candidate with its folded complements (``figure_paths``:
+    :func:`figure_path` of each of the article's figures)."""
     doc = candidate.predicate.doc
     args = read_arguments(candidate)
     for inner in candidate.merged:
@@ -88,10 +90,9 @@ def build_event(analysis: Analysis, candidate: Candidate, tops: list[Candidate],
     mood = modality(candidate, lexicon)
     date, date_from = event_date(analysis, candidate, lexicon, attachments)
     all_candidates = [c for top in tops for c in (top, *top.absorbed, *top.merged)]
-    figure_indices = list(range(len(analysis.record.figures)))
-    figures = clause_figures(analysis, candidate, all_candidates, figure_indices)
+    figures = clause_figures(candidate, all_candidates, figure_paths)
     for inner in (*candidate.merged, *content):
-        figures += [i for i in clause_figures(analysis, inner, all_candidates, figure_indices) if i not in figures]
+        figures += [i for i in clause_figures(inner, all_candidates, figure_paths) if i not in figures]
     actors = _ids(analysis, args.actors)
     targets = [t for t in _ids(analysis, args.targets) if t not in actors]
     place = place_entity(analysis, args.places)
@@ -139,10 +140,12 @@ def extract(analysis: Analysis) -> None:
     """Add the article's events to ``analysis.record.events``."""
     lexicon = load_lexicon()
     attachments = [(time, time_attachment(analysis, time)) for time in analysis.record.times]
+    figure_paths = [figure_path(analysis, figure) for figure in analysis.record.figures]
     events: list[Event] = []
+    possible = possible_triggers(analysis.doc, lexicon)
     for sentence in analysis.doc.sents:
-        tops = structure(sentence_candidates(sentence, lexicon), lexicon)
-        events.extend(build_event(analysis, c, tops, lexicon, attachments) for c in tops)
+        tops = structure(sentence_candidates(sentence, lexicon, possible), lexicon)
+        events.extend(build_event(analysis, c, tops, lexicon, attachments, figure_paths) for c in tops)
     borrow_actors(events)
     analysis.record.events.extend(events)
 

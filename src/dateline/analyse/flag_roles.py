@@ -114,7 +114,8 @@ def _noun_phrase_head(token: Token) -> Token:
 
 def _phrase_without(analysis: Analysis, head: Token, name: TokenSpan) -> list[Span]:
     """The phrase of ``head`` up to the name it is in apposition with, if it contains no name of a person."""
-    tokens = [t for t in head.subtree if not (name.start <= t.i < name.end) and t.i not in _subtree_ids(name)]
+    inside_name = _subtree_ids(name)
+    tokens = [t for t in head.subtree if not (name.start <= t.i < name.end) and t.i not in inside_name]
     contiguous: list[Token] = []
     for token in tokens:
         if contiguous and token.i != contiguous[-1].i + 1:

@@ -133,17 +133,21 @@ def _follows_list_colon(analysis: Analysis, segment: Segment) -> bool:
 def fragment_reason(analysis: Analysis, segment: Segment, previous: Segment | None, following: Segment | None) -> str | None:
     """Why a segment is a fragment, or None when it reads as a whole sentence (or is not one at all)."""
     text = analysis.text[segment.start : segment.end]
-    doc_span = analysis.doc.char_span(segment.start, segment.end, alignment_mode="expand")
-    if doc_span is None or not reads_as_sentence_start(analysis, segment, previous):
-        return None
-    words = [t for t in doc_span if not (t.is_punct or t.is_space)]
-    if not words or text.endswith(("?", "!")):
+    if text.endswith(("?", "!")):
         return None
     if following is not None and analysis.text[following.start].islower():
         return None  # the parser split one sentence in two
     alone = (previous is None or previous.line != segment.line) and (following is None or following.line != segment.line)
     if alone or not ends_sentence(text):
         return None  # a paragraph of one sentence (caption, credit, list item) or a cut the parser made
+    if not reads_as_sentence_start(analysis, segment, previous):
+        return None
+    doc_span = analysis.doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    if doc_span is None:
+        return None
+    words = [t for t in doc_span if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
     if text.endswith(".") and len(words) <= 4 and all(t.pos_ == "PROPN" for t in words):
         if following is None or following.line != segment.line:
             return None  # a name closing a paragraph is a byline or a signature

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dateline.analyse.regex_prefilter import Requirement, folded, may_match, required_words
 from dateline.analyse.time_lexicon import alternation, capitalised, number_word_pattern, words
+from dateline.analyse.time_scan import WORD_END, WORD_START, Scanner
 
 
 @dataclass(frozen=True)
@@ -96,40 +96,42 @@ _RULES: tuple[tuple[str, str], ...] = (
 @lru_cache(maxsize=1)
 def compiled_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Every rule's name and compiled regex (pieces substituted, case-insensitive, word-bounded)."""
-    pieces = _pieces()
-    compiled = []
-    for name, pattern in _RULES:
-        for key in sorted(pieces, key=len, reverse=True):
-            pattern = re.sub(rf"(?<![A-Za-z<]){key}(?![A-Za-z>])", pieces[key].replace("\\", "\\\\"), pattern)
-        compiled.append((name, re.compile(rf"(?<![\w'’])(?:{pattern})(?!\w)", re.IGNORECASE)))
-    return tuple(compiled)
+    return tuple((name, re.compile(WORD_START + f"(?:{body})" + WORD_END, re.IGNORECASE)) for name, body in _rule_bodies())
 
 
 @lru_cache(maxsize=1)
-def _rule_requirements() -> tuple[Requirement, ...]:
-    """Per rule, the words every match needs (rules that cannot match are not run)."""
-    return tuple(required_words(regex.pattern, regex.flags) for _, regex in compiled_rules())
+def _rule_bodies() -> tuple[tuple[str, str], ...]:
+    """Every rule's name and regex with its pieces substituted, before word bounds are added."""
+    pieces = _pieces()
+    bodies = []
+    for name, pattern in _RULES:
+        for key in sorted(pieces, key=len, reverse=True):
+            pattern = re.sub(rf"(?<![A-Za-z<]){key}(?![A-Za-z>])", pieces[key].replace("\\", "\\\\"), pattern)
+        bodies.append((name, pattern))
+    return tuple(bodies)
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> Scanner:
+    return Scanner([body for _, body in _rule_bodies()])
 
 
 def find_candidates(text: str) -> list[Candidate]:
-    """Every match of every rule, possibly overlapping."""
-    found = []
-    lowered = folded(text)
-    for priority, ((name, regex), requirement) in enumerate(zip(compiled_rules(), _rule_requirements(), strict=True)):
-        if not may_match(requirement, lowered):
-            continue
-        for match in regex.finditer(text):
-            start, end = match.span()
-            if "lead" in regex.groupindex and match.group("lead"):
-                start = match.end("lead")
-                while start < end and text[start].isspace():
-                    start += 1
-            while end > start and text[end - 1] in " \t\n,":
-                end -= 1
-            groups = {key: value for key, value in match.groupdict().items() if value}
-            spans = {key: match.span(key) for key in groups}
-            found.append(Candidate(start, end, name, groups, priority, spans))
-    return found
+    """Every match of every rule, possibly overlapping (one rule's matches do not overlap each
+    other: what its regex's ``finditer`` finds), ordered by rule, then by position."""
+    found: list[Candidate] = []
+    for match in _scanner().finditer(text):
+        start, end = match.start, match.end
+        if "lead" in match.groups:
+            start = match.groups["lead"][1][1]
+            while start < end and text[start].isspace():
+                start += 1
+        while end > start and text[end - 1] in " \t\n,":
+            end -= 1
+        groups = {name: value for name, (value, _) in match.groups.items()}
+        spans = {name: span for name, (_, span) in match.groups.items()}
+        found.append(Candidate(start, end, _RULES[match.rule][0], groups, match.rule, spans))
+    return sorted(found, key=lambda candidate: candidate.priority)
 
 
 def choose_longest(candidates: list[Candidate]) -> list[Candidate]:
