@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import IDX, LENGTH
+
 from dateline.record import Article, Entity, Quote, Record, Span
 
 if TYPE_CHECKING:
@@ -63,8 +65,9 @@ class Analysis:
 
     def _token_index(self) -> tuple[list[int], list[int]]:
         if self._token_starts is None:
-            self._token_starts = [token.idx for token in self.doc]
-            self._token_ends = [token.idx + len(token.text) for token in self.doc]
+            starts_and_lengths = self.doc.to_array([IDX, LENGTH])
+            self._token_starts = starts_and_lengths[:, 0].tolist()
+            self._token_ends = (starts_and_lengths[:, 0] + starts_and_lengths[:, 1]).tolist()
         return self._token_starts, self._token_ends
 
     def span(self, start: int, end: int) -> Span:

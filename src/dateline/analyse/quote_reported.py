@@ -148,8 +148,14 @@ def _is_parenthetical(verb: Token) -> bool:
     return verb.dep_ == "parataxis" and has_subject and verb.head.pos_ in ("VERB", "AUX")
 
 
-def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= char < end for start, end in ranges)
+def _mask(length: int, ranges: list[tuple[int, int]]) -> bytearray:
+    """One byte per character of the text: 1 inside any of ``ranges``."""
+    mask = bytearray(length + 1)
+    for start, end in ranges:
+        start, end = max(0, start), min(length, end)
+        if end > start:
+            mask[start:end] = b"\x01" * (end - start)
+    return mask
 
 
 def verb_candidates(
@@ -157,8 +163,9 @@ def verb_candidates(
 ) -> list[Candidate]:
     """Reported clauses of cue verbs outside quotation marks ("X said that …", "…, X said")."""
     found: list[Candidate] = []
+    inside = _mask(len(analysis.text), quoted)
     for token in analysis.doc:
-        if _inside(token.idx, quoted):
+        if inside[token.idx]:
             continue
         cue = verb_cue(token, kinds)
         clause = _complement(token) if cue else None
@@ -227,7 +234,7 @@ def according_candidates(analysis: Analysis, quoted: list[tuple[int, int]]) -> l
     found: list[Candidate] = []
     kind, stance = lexicon().prepositional["according to"]
     for token in analysis.doc:
-        if token.lower_ != "according" or _inside(token.idx, quoted):
+        if token.lower_ != "according" or any(start <= token.idx < end for start, end in quoted):
             continue
         to = next((child for child in token.children if child.lower_ == "to"), None)
         source = next((child for child in to.children if child.dep_ == "pobj"), None) if to else None
