@@ -232,6 +232,8 @@ def _according_range(analysis: Analysis, according: Token, paragraph: tuple[int,
 def according_candidates(analysis: Analysis, quoted: list[tuple[int, int]]) -> list[Candidate]:
     """Clauses attributed with "according to X"."""
     found: list[Candidate] = []
+    if "according" not in analysis.text.lower():
+        return found
     kind, stance = lexicon().prepositional["according to"]
     for token in analysis.doc:
         if token.lower_ != "according" or any(start <= token.idx < end for start, end in quoted):
