@@ -126,6 +126,7 @@ def main() -> None:
     results["one_worker"]["store_write_articles_per_s"] = round(one.writes / one.write_seconds, 1)
     results["one_worker"]["store_bytes_per_article"] = round(store_size(db_one) / max(1, one.writes))
     results["ratio_analysis_to_bare_spacy"] = round(one.seconds / spacy_seconds, 3)
+    results["ratio_without_store_writes"] = round((one.seconds - one.write_seconds) / spacy_seconds, 3)
     # CPU time of this one process: the same ratio, unaffected by other users of the machine.
     results["cpu_seconds"] = {"bare_spacy": round(spacy_cpu, 1), "one_worker": round(ingest_cpu, 1)}
     results["ratio_cpu_analysis_to_bare_spacy"] = round(ingest_cpu / spacy_cpu, 3)
