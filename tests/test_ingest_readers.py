@@ -409,3 +409,41 @@ def test_ingest_stdin_reads_json_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", Stdin)
     (article,) = list(read_source("-"))
     assert isinstance(article, Article) and article.id == "s1" and article.location == "<stdin>:1"
+
+
+def _warc_gz_first_record_padded(pad: int) -> tuple[bytes, int]:
+    """Three records, the first padded with ``pad`` hex digits; the archive and the first member's end."""
+    import random
+
+    digits = random.Random(7).randbytes(pad).hex().encode()[:pad]
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    first_end = 0
+    for number, (url, body, headers) in enumerate(_html_records(3)):
+        if number == 0:
+            body = body.replace(b"</body>", b"<!--" + digits + b"--></body>")
+        http = StatusAndHeaders("200 OK", [*headers, ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+        first_end = first_end or buffer.tell()
+    return buffer.getvalue(), first_end
+
+
+@pytest.mark.usefixtures("quick_html")
+def test_ingest_warc_gz_record_before_a_corrupt_member_is_kept_when_its_checksum_straddles_a_read() -> None:
+    """Reading a member's checksum must not open the next member: a corrupt one would be blamed on
+    (and lose) the whole record before it."""
+    from dateline.ingest.warc_stream import CHUNK
+
+    low, high = 1000, 4 * CHUNK  # the first member's end grows with the padding: find where it passes 2 CHUNKs
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (middle + 1, high) if _warc_gz_first_record_padded(middle)[1] < 2 * CHUNK + 4 else (low, middle)
+    straddling = [pad for pad in range(low - 40, low + 40) if 2 * CHUNK < _warc_gz_first_record_padded(pad)[1] < 2 * CHUNK + 8]
+    assert straddling
+    for pad in straddling:
+        data, first_end = _warc_gz_first_record_padded(pad)
+        corrupt = bytearray(data)
+        corrupt[first_end + 20] ^= 0xFF  # inside the second member's compressed data
+        items = list(read_warc(io.BytesIO(bytes(corrupt)), "bad.warc.gz"))
+        assert [article.url for article in _articles(items)] == ["https://example.org/0", "https://example.org/2"], pad
+        assert [item.location for item in items if isinstance(item, InputError)] == [f"bad.warc.gz@{first_end}"], pad

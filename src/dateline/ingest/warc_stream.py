@@ -163,7 +163,8 @@ class GzipSource(PlainSource):
     def settle(self) -> None:
         """At the end of a member's data, read on to its checksum (raise if it is cut or wrong)."""
         while not self._buffer and self._inflater is not None:
-            self._fill()
+            if not self._fill(within_member=True):
+                break
 
     def resync(self) -> bool:
         """Skip to the next gzip member, after the current record's first one, whose data starts
@@ -204,8 +205,9 @@ class GzipSource(PlainSource):
         window += chunk
         return bool(chunk)
 
-    def _fill(self) -> bool:
-        """Decompress the next piece into the buffer; False at a clean end (between members)."""
+    def _fill(self, within_member: bool = False) -> bool:
+        """Decompress the next piece into the buffer; False at a clean end (between members, or
+        with ``within_member`` at the end of the current member: the next one is not opened)."""
         while True:
             if self._inflater is None:
                 if not self._input and not self._read_input():
@@ -230,6 +232,8 @@ class GzipSource(PlainSource):
             self._input = rest
             if self._inflater.eof:
                 self._inflater = None
+                if within_member and not data:
+                    return False
             if data:
                 self._buffer += data
                 self._forget_old_member_starts()
