@@ -447,3 +447,22 @@ def test_ingest_warc_gz_record_before_a_corrupt_member_is_kept_when_its_checksum
         items = list(read_warc(io.BytesIO(bytes(corrupt)), "bad.warc.gz"))
         assert [article.url for article in _articles(items)] == ["https://example.org/0", "https://example.org/2"], pad
         assert [item.location for item in items if isinstance(item, InputError)] == [f"bad.warc.gz@{first_end}"], pad
+
+
+def test_ingest_warc_stream_failing_midway_is_reported_not_raised() -> None:
+    data, ends = _warc_with_bounds(2, compress=False)
+
+    class Failing(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            if self.tell() >= ends[0]:
+                raise OSError("disk read error")
+            return super().read(size if size is None or size < 0 else min(size, ends[0] - self.tell()))
+
+        def readline(self, size: int | None = -1) -> bytes:
+            if self.tell() >= ends[0]:
+                raise OSError("disk read error")
+            return super().readline(size)
+
+    items = list(read_warc(Failing(data), "bad.warc"))
+    errors = [item for item in items if isinstance(item, InputError)]
+    assert len(errors) == 1 and "unreadable (disk read error) (expected a readable WARC record)" in errors[0].message

@@ -47,7 +47,11 @@ def read_warc(
     from warcio.recordloader import ArcWarcRecordLoader
 
     loader = ArcWarcRecordLoader()
-    source = open_source(stream)
+    try:
+        source = open_source(stream)
+    except OSError as error:
+        yield InputError(location, f"unreadable archive ({error}) (expected a WARC or WARC.gz file)")
+        return
     number = 0
     while True:
         number += 1
@@ -62,6 +66,10 @@ def read_warc(
             yield InputError(where, f"record {number}: {broken.problem} ({broken.expected})")
             if broken.resumable and source.resync():
                 continue
+            return
+        except OSError as error:  # the file itself failed to read: nothing after this point can be read
+            where = f"{location}@{source.record_offset() if offset is None else offset}"
+            yield InputError(where, f"record {number}: unreadable ({error}) (expected a readable WARC record)")
             return
         if result is not None:
             yield result
