@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +13,17 @@ from dateline.record import Article, Entity, Quote, Record, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+
+def coverage_mask(length: int, ranges: Iterable[tuple[int, int]]) -> bytearray:
+    """One byte per character of a text of ``length`` characters (and one past its end): 1 inside
+    any of ``ranges``. Tests "is this character covered?" in constant time."""
+    mask = bytearray(length + 1)
+    for start, end in ranges:
+        start, end = max(0, start), min(length, end)
+        if end > start:
+            mask[start:end] = b"\x01" * (end - start)
+    return mask
 
 
 @dataclass(frozen=True)

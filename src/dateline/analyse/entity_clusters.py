@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dateline.analyse.base import coverage_mask
 from dateline.analyse.entity_gazetteer import is_place_name
 from dateline.analyse.entity_mentions import Candidate
 from dateline.analyse.entity_tables import AliasTable, RoleLexicon
@@ -247,10 +248,7 @@ def _occurrences(form: str, text: str) -> list[tuple[int, int]]:
 
 def add_repeated_names(clusters: list[Cluster], text: str) -> None:
     """Occurrences NER missed of a name already recognised in the article (a surname included)."""
-    taken = bytearray(len(text) + 1)  # 1 where a mention covers the character
-    for cluster in clusters:
-        for member in cluster.members:
-            taken[member.start : member.end] = b"\x01" * (member.end - member.start)
+    taken = coverage_mask(len(text), ((m.start, m.end) for c in clusters for m in c.members))
     empty = [m.start for c in clusters for m in c.members if m.start >= m.end]
     forms: dict[str, Cluster] = {}
     types: dict[int, str] = {}  # a cluster's type; adding members of that type keeps it

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dateline.analyse.base import coverage_mask
 from dateline.analyse.entity_chunks import noun_chunk_bounds
 from dateline.analyse.entity_clusters import Cluster, Description
 from dateline.analyse.entity_mentions import doc_text
@@ -151,10 +152,7 @@ def attach_definite_descriptions(doc: Doc, clusters: list[Cluster], lexicon: Rol
         people=[c for c in clusters if types[id(c)] == "PERSON"],
         organisations=[c for c in clusters if types[id(c)] == "ORG"],
     )
-    named = bytearray(len(text) + 1)  # 1 where a mention covers the character
-    for cluster in clusters:
-        for member in cluster.members:
-            named[member.start : member.end] = b"\x01" * (member.end - member.start)
+    named = coverage_mask(len(text), ((m.start, m.end) for c in clusters for m in c.members))
     taken = [(d.start, d.end) for c in clusters for d in c.descriptions]
     for chunk in _chunks_opening_with_the(doc):
         root = chunk.root

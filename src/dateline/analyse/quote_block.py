@@ -14,14 +14,16 @@ from typing import TYPE_CHECKING
 
 from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
 from dateline.analyse.quote_cues import CueWord, noun_cue, verb_cue
+from dateline.analyse.quote_marks import OPENING_DOUBLE, OPENING_SINGLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
 from dateline.analyse.quote_speakers import attribution_for, subject_of
+
+OPENING_MARKS = OPENING_DOUBLE + STRAIGHT_DOUBLE + OPENING_SINGLE + STRAIGHT_SINGLE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from dateline.analyse.base import Analysis
 
-OPENING_MARKS = "\"'“‘«„"
 MIN_CONTENT_WORDS = 4
 CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "dative")  # a verb with one of these reports its own content
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dateline.analyse.base import coverage_mask
 from dateline.analyse.quote_bounds import continued_clause, trim_adjuncts
 from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
 from dateline.analyse.quote_cues import SPEECH_KINDS, CueWord, lexicon, noun_cue, verb_cue
@@ -148,22 +149,12 @@ def _is_parenthetical(verb: Token) -> bool:
     return verb.dep_ == "parataxis" and has_subject and verb.head.pos_ in ("VERB", "AUX")
 
 
-def _mask(length: int, ranges: list[tuple[int, int]]) -> bytearray:
-    """One byte per character of the text: 1 inside any of ``ranges``."""
-    mask = bytearray(length + 1)
-    for start, end in ranges:
-        start, end = max(0, start), min(length, end)
-        if end > start:
-            mask[start:end] = b"\x01" * (end - start)
-    return mask
-
-
 def verb_candidates(
     analysis: Analysis, quoted: list[tuple[int, int]], kinds: frozenset[str] = SPEECH_KINDS
 ) -> list[Candidate]:
     """Reported clauses of cue verbs outside quotation marks ("X said that …", "…, X said")."""
     found: list[Candidate] = []
-    inside = _mask(len(analysis.text), quoted)
+    inside = coverage_mask(len(analysis.text), quoted)
     for token in analysis.doc:
         if inside[token.idx]:
             continue
@@ -235,8 +226,9 @@ def according_candidates(analysis: Analysis, quoted: list[tuple[int, int]]) -> l
     if "according" not in analysis.text.lower():
         return found
     kind, stance = lexicon().prepositional["according to"]
+    inside = coverage_mask(len(analysis.text), quoted)
     for token in analysis.doc:
-        if token.lower_ != "according" or any(start <= token.idx < end for start, end in quoted):
+        if token.lower_ != "according" or inside[token.idx]:
             continue
         to = next((child for child in token.children if child.lower_ == "to"), None)
         source = next((child for child in to.children if child.dep_ == "pobj"), None) if to else None
