@@ -73,11 +73,8 @@ def _declared_markup(data: bytes, location: str, charset: str | None) -> tuple[b
     declared_by = utf8_declaration(data, charset)
     if declared_by is None:
         return data, None
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return decode_declared_utf8(data, location, declared_by)
-    return data, None  # valid: trafilatura decodes it as UTF-8 itself
+    text, repair = decode_declared_utf8(data, location, declared_by)
+    return (data, None) if repair is None else (text, repair)  # valid UTF-8: trafilatura decodes the bytes itself
 
 
 def fragment_text(html: str) -> str:
