@@ -335,12 +335,10 @@ def possible_triggers(doc: Doc, lexicon: Lexicon) -> list[int]:
     return possible
 
 
-def sentence_candidates(sentence: SpacySpan, lexicon: Lexicon, possible: list[int] | None = None) -> list[Candidate]:
+def sentence_candidates(sentence: SpacySpan, lexicon: Lexicon, possible: list[int]) -> list[Candidate]:
     """Every trigger candidate in one sentence, in text order (``possible``: :func:`possible_triggers`
-    of the sentence's doc, computed here when not given)."""
+    of the sentence's doc, computed once per doc by the caller)."""
     found: list[Candidate] = []
-    if possible is None:
-        possible = possible_triggers(sentence.doc, lexicon)
     doc = sentence.doc
     for index in possible[bisect.bisect_left(possible, sentence.start) : bisect.bisect_left(possible, sentence.end)]:
         token = doc[index]
