@@ -1,8 +1,9 @@
 """The neural components' matrix products through numpy's BLAS, on one thread.
 
 thinc multiplies matrices with its bundled BLIS by default. On the machines measured here,
-numpy's OpenBLAS does the same products of the small English model about 1.5 times as fast, and
-the tagger, parser and entity recogniser give the same output either way (``tests/test_nlp_fast.py``
+numpy's OpenBLAS does the same products of the small English model about 1.5 times as fast. The
+sums run in another order, so a near-tie could in principle flip; on every article tested the
+tagger, parser and entity recogniser gave the same output either way (``tests/test_nlp_fast.py``
 compares every token's tag, head, dependency and entity on real articles). OpenBLAS starts a thread
 per core by default; batch analysis already runs one worker process per core, so the BLAS is held
 to one thread (more threads only made the workers compete).
