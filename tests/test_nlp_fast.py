@@ -1,10 +1,14 @@
-"""The memoising attribute ruler and lemmatizer, and numpy's matrix products, give exactly the original
-pipeline's output."""
+"""The memoising attribute ruler and lemmatizer, numpy's matrix products and the memoised token
+embeddings give exactly the original pipeline's output."""
 
 from __future__ import annotations
 
 import json
 from itertools import islice
+
+import numpy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SEED_ARTICLE, SHARED
 from dateline.ingest import read_dateline_text
@@ -41,3 +45,36 @@ def test_nlp_fast_matrix_products_use_numpy_on_one_blas_thread() -> None:
     ops = {type(node.ops).__name__ + str(getattr(node.ops, "use_blis", None)) for node in fast.get_pipe("ner").model.walk()}
     assert ops == {"NumpyOpsFalse"}
     assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+def test_nlp_memoised_embeddings_equal_the_shipped_stage_bit_for_bit() -> None:
+    from dateline.nlp_embed_cache import _is_embedding_stage
+
+    fast = load_pipeline()
+    stages = [node for name in ("tok2vec", "ner") for node in fast.get_pipe(name).model.walk() if _is_embedding_stage(node)]
+    assert len(stages) == 2
+    docs = [fast.make_doc(text) for text in _texts()]
+    for stage in stages:
+        extract, _, embed, mix, _ = stage.layers
+        for _ in range(2):  # a cold memo, then a warm one
+            memoised = stage.predict(docs)
+            for doc, vectors in zip(docs, memoised, strict=True):
+                shipped = mix.predict(embed.predict(extract.predict([doc])[0]))
+                assert vectors.shape == (len(doc), 96)
+                assert numpy.array_equal(vectors, shipped)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 5), min_size=3, max_size=3), min_size=1, max_size=40),
+       st.integers(1, 12))
+def test_embedding_memo_returns_each_rows_vector_and_stays_bounded(rows: list[list[int]], cap: int) -> None:
+    from dateline.nlp_embed_cache import EmbeddingMemo
+
+    def compute(features: numpy.ndarray) -> numpy.ndarray:
+        return numpy.stack([features.sum(axis=1), features[:, 0] * 10.0]).T.astype("float32")
+
+    memo = EmbeddingMemo(compute, max_rows=cap)
+    features = numpy.array(rows, dtype="uint64")
+    for half in (features[: len(features) // 2 + 1], features, features[::-1]):
+        assert numpy.array_equal(memo.lookup(half), compute(half))
+        assert len(memo.positions) <= max(cap, len(numpy.unique(half, axis=0)))

