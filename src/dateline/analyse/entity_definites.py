@@ -52,12 +52,14 @@ class _Index:
         self._remember_key(cluster, description)
 
 
-def _most_recent(index: _Index, clusters: list[Cluster], position: int, accept: Callable[[Cluster], bool]) -> Cluster | None:
-    """The accepted cluster mentioned last before ``position`` (the first such on ties)."""
+def _most_recent(
+    index: _Index, clusters: list[Cluster], position: int, accept: Callable[[Cluster], bool] | None = None
+) -> Cluster | None:
+    """The cluster (that ``accept`` accepts, if given) mentioned last before ``position``; the first on ties."""
     best: tuple[int, Cluster] | None = None
     for cluster in clusters:
         last = index.last_before(cluster, position)
-        if last is not None and (best is None or last > best[0]) and accept(cluster):
+        if last is not None and (best is None or last > best[0]) and (accept is None or accept(cluster)):
             best = (last, cluster)
     return best[1] if best else None
 
@@ -110,7 +112,7 @@ def _resolve(article: _Article, chunk: Span, phrase: tuple[int, int], clusters: 
     start = phrase[0]
     holders = index.holders.get(key)
     if holders:
-        found = _most_recent(index, [c for c in clusters if id(c) in holders], start, lambda c: True)
+        found = _most_recent(index, [c for c in clusters if id(c) in holders], start)
         if found:
             return found
     if lemma in lexicon.person_role_nouns:
@@ -124,7 +126,7 @@ def _resolve(article: _Article, chunk: Span, phrase: tuple[int, int], clusters: 
         return None
     sentence_start = article.sentences[article.sentence_of(root)].start_char
     if lemma in lexicon.organisation_head_nouns:
-        found = _most_recent(index, article.organisations, start, lambda c: True)
+        found = _most_recent(index, article.organisations, start)
         return found if found and (index.last_before(found, start) or 0) >= sentence_start else None
     if root.text in lexicon.generic_place_name_words:
         return _most_recent(
