@@ -6,9 +6,12 @@ NORM, PREFIX, SUFFIX and SHAPE (and, in the shared one, SPACY and IS_SPACE), con
 maxout layer with layer normalisation. Its output for a token depends on that token's feature
 row alone, not on its neighbours, and news text repeats the same rows all the time ("the", ",",
 "said", "Gaza"). :func:`cache_embeddings` memoises that stage per distinct feature row; the
-contextual encoder that follows still runs on every token. Rows are computed by the model's own
-layers, batched as before, so every vector is the one the shipped stage would give
-(``tests/test_nlp_fast.py`` compares the vectors and every token's tag, parse and entity).
+contextual encoder that follows still runs on every token. New rows are computed by the model's
+own layers, at least ``MIN_ROWS`` at a time: OpenBLAS multiplies a matrix of one to four rows
+with another kernel whose sums round differently (by about 1e-7), so a lone new word is padded to
+the batch shape a whole article gets. Every vector is then the one the shipped stage gives
+(``tests/test_nlp_fast.py`` compares the vectors bit for bit, and every token's tag, parse and
+entity).
 
 The memo holds at most ``MAX_ROWS`` rows per network (96 floats each, about 77 MB at the cap; 5,000 news articles held about 100,000);
 when a batch would pass it, the memo starts afresh, so memory stays bounded on any corpus.
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from thinc.api import Model
 
 MAX_ROWS = 200_000
+MIN_ROWS = 16  # a batch of new rows is padded to this many (see above)
 EMBED_STAGE_PREFIX = "extract_features>>list2ragged>>"
 EMBED_STAGE_SUFFIX = ">>ragged2list"
 
@@ -94,7 +98,13 @@ def _is_embedding_stage(node: Model[Any, Any]) -> bool:
 def _memoise(stage: Model[Any, Any]) -> None:
     extract, _, embed, mix, _ = stage.layers
     embed_rows, mix_rows = embed.layers[0], mix.layers[0]
-    memo = EmbeddingMemo(lambda rows: mix_rows.predict(embed_rows.predict(rows)))
+    def compute(rows: numpy.ndarray) -> numpy.ndarray:
+        count = len(rows)
+        if count < MIN_ROWS:
+            rows = numpy.concatenate([rows, numpy.repeat(rows[:1], MIN_ROWS - count, axis=0)])
+        return mix_rows.predict(embed_rows.predict(rows))[:count]
+
+    memo = EmbeddingMemo(compute)
     shipped_forward = stage._func
 
     def forward(model: Model[Any, Any], docs: Any, is_train: bool) -> Any:
