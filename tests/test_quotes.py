@@ -474,3 +474,157 @@ def test_quotes_non_clausal_content_bounds(text: str, content: str) -> None:
 ])
 def test_quotes_speaker_text_keeps_the_closing_bracket_of_its_aside(text: str) -> None:
     assert only(text).speaker.text == "Senator Jane Ortiz (D-Ore.)"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It is over,” she said to the crowd. “For now.”",
+        "“It is over,” said Jane Ortiz, a nurse who runs the clinic in the valley. “For now.”",
+        "\"Is it over?\" she asked. \"For now.\"",
+    ],
+)
+def test_quotes_short_quote_after_an_attributed_one_shares_its_cue(text: str) -> None:
+    first, second = quotes_of(text)
+    assert second.text == "For now."
+    assert second.cue is not None and first.cue is not None and second.cue.start == first.cue.start
+    assert speaker_text(second) == speaker_text(first)
+
+
+def test_quotes_sentence_that_introduces_the_next_quote_is_not_the_cue_of_the_one_before() -> None:
+    text = 'He had to change his answer: "Of course I agree. I was just kidding." To which she said, "Thank God."'
+    found = quotes_of(text)
+    assert [q.text for q in found if q.cue is not None] == ["Thank God."]
+
+
+def test_quotes_cue_inside_a_subordinate_clause_after_the_quote_is_not_its_cue() -> None:
+    text = "“Keep your hands in sight,” Lopez sings to the crowd before asking them, “Where do we go from here?”"
+    found = quotes_of(text)
+    assert [q.text for q in found] == ["Where do we go from here?"]
+
+
+def test_quotes_question_quote_then_its_speaker_in_a_sentence_of_its_own() -> None:
+    text = (
+        "“We are ready,” Maria Lopez said.\n\n\"The crowd cheered and waved.\n\n"
+        "“Who would have believed it a year ago?” Jane Ortiz said, looking at the crowd."
+    )
+    last = quotes_of(text)[-1]
+    assert last.text == "Who would have believed it a year ago?"
+    assert speaker_text(last) == "Jane Ortiz" and last.cue is not None and last.cue.text == "said"
+
+
+def test_quotes_writers_words_running_into_a_quote_make_a_mixed_quote() -> None:
+    quote = only("Not paying taxes “makes me smart,” Lopez said last week.")
+    assert quote.kind == "mixed" and quote.text.startswith("Not paying taxes")
+    assert speaker_text(quote) == "Lopez"
+
+
+def test_quotes_participle_before_a_quoted_term_is_not_part_of_it() -> None:
+    found = quotes_of("Decrying the “rigged system,” Lopez accused the council of lying.")
+    assert not any(q.text.startswith("Decrying") for q in found)
+
+
+def test_quotes_clause_set_off_after_a_direct_quotes_cue_is_not_reported() -> None:
+    text = "“You should resign,” Warren told the banker, after he admitted under her questioning he had not been held accountable."
+    assert [q.text for q in quotes_of(text)] == ["You should resign"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The nominee continues to insist, most recently in an interview with a radio station, that he wants to release the files.",
+            "he wants to release the files",
+        ),
+        (
+            "In Suva last week, he told a meeting of island leaders that few people understood the stakes better than they did.",
+            "few people understood the stakes better than they did",
+        ),
+    ],
+)
+def test_quotes_that_clause_after_a_set_off_aside_or_an_adjective_subject(text: str, content: str) -> None:
+    assert only(text).text == content
+
+
+def test_quotes_modal_conjunct_of_the_cue_continues_the_content() -> None:
+    quote = only("The center says it would depress revenue in the early years, but would eventually add $84 billion.")
+    assert quote.text == "it would depress revenue in the early years, but would eventually add $84 billion"
+
+
+def test_quotes_cue_ending_its_sentence_reports_the_whole_sentence() -> None:
+    text = (
+        "The van was supposed to be escorted by the police, but the guards drove her away before "
+        "the officers could follow her, another source said."
+    )
+    quote = only(text)
+    assert quote.text.startswith("The van was supposed") and quote.text.endswith("could follow her")
+    assert speaker_text(quote) == "another source"
+
+
+def test_quotes_quoted_words_the_parser_hung_on_the_cue_continue_the_content() -> None:
+    quote = only("Lopez is claiming that fraud is “a big problem” but “nobody talks about it.”")
+    assert quote.text == "fraud is “a big problem” but “nobody talks about it.”"
+
+
+def test_quotes_headline_label_that_names_an_entity_of_the_article() -> None:
+    text = "Sanders: Clinton needs to change course on taxes.\n\nBernie Sanders said on Friday that the race was close."
+    first = quotes_of(text)[0]
+    assert first.text == "Clinton needs to change course on taxes" and speaker_text(first) == "Sanders"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The mayor said officers ordered him to get out of the car.", "The mayor said the Democrats are to blame for the delay."],
+)
+def test_quotes_non_clausal_content_inside_a_reported_clause_is_part_of_it(text: str) -> None:
+    quote = only(text)
+    assert quote.cue is not None and quote.cue.text == "said" and speaker_text(quote) == "The mayor"
+
+
+def test_quotes_concession_set_off_after_the_content_is_the_writers() -> None:
+    quote = only("The agency said the test was its biggest yet, although it may take days to measure it.")
+    assert quote.text == "the test was its biggest yet"
+
+
+def test_quotes_second_half_of_a_split_quote_after_but_shares_the_cue() -> None:
+    text = '"You know, I like the plan," he said, but "when it comes to money, the plan has a history of failing."'
+    first, second = quotes_of(text)
+    assert second.text.startswith("when it comes to money")
+    assert second.cue is not None and first.cue is not None and second.cue.start == first.cue.start
+
+
+def test_quotes_participle_after_a_preposition_takes_the_subject_of_its_verb() -> None:
+    quote = only("The mayor responded to the critics on Wednesday by saying the plan was a success.")
+    assert quote.text == "the plan was a success" and speaker_text(quote) == "The mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The crew treated the interns badly, according to show insiders.", "The crew treated the interns badly", "show insiders"),
+        (
+            "According to radio host Jane Ortiz, the move reeks of “fear” and desperation.",
+            "the move reeks of “fear” and desperation",
+            "radio host Jane Ortiz",
+        ),
+        (
+            "The top earners would see their incomes rise by 19 percent, according to the Tax Foundation, "
+            "more than twice what it projected for the middle class.",
+            "The top earners would see their incomes rise by 19 percent",
+            "the Tax Foundation",
+        ),
+    ],
+)
+def test_quotes_according_to_misparsed_or_in_mid_sentence(text: str, content: str, speaker: str) -> None:
+    quote = only(text)
+    assert quote.text == content and speaker_text(quote) == speaker
+
+
+def test_quotes_conditional_opening_the_reported_clause_stays_in_it() -> None:
+    quote = only("He argues that if the plan fails to persuade, there are other tools in the box.")
+    assert quote.text == "if the plan fails to persuade, there are other tools in the box"
+
+
+def test_quotes_pronoun_speaker_is_not_a_name_inside_the_quote_before_it() -> None:
+    found = quotes_of('Jane Ortiz spoke last. "You know, I like Larry Smith," she said. "He is a friend."')
+    assert [speaker_text(q) for q in found] == ["Jane Ortiz", "Jane Ortiz"]

@@ -1,7 +1,8 @@
 """Trailing adjuncts that are the writer's words, not the speaker's: cut from a reported content.
 
 "X said the vote was rigged, without offering any evidence": the comma-led "without …" phrase,
-a comma-led participle that attributes words itself (", saying …", ", citing …") and a
+a comma-led participle that attributes words itself (", saying …", ", citing …"), a comma-led
+concession (", although it may take days to …"), a
 non-restrictive relative clause (", which …", ", who …") and a conjoined verb of the writer's
 ("he said he would order a review and warned against hackers") at the end of a reported clause are
 the writer's. A non-clausal content ("criticised the act as a 'crazy system' during a stop in
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 SET_OFF = (",", "—", "–", "--", ";")
 RELATIVE_WORDS = ("which", "who")
 COMMENT_PREPOSITIONS = ("without",)
+CONCESSIVE_WORDS = ("although", "though")  # ", although it may take days …": the writer's concession
 ADJUNCT_PREPOSITIONS = ("during", "after", "before", "since", "amid")
 MIN_KEPT_WORDS = 2
 DANGLING = ("ADP", "SCONJ", "DET", "CCONJ", "PUNCT")  # words a cut content must not end with
@@ -59,6 +61,8 @@ def _writer_adjunct(token: Token, phrasal: bool) -> bool:
             return True
         if dep == "prep" and token.lower_ in COMMENT_PREPOSITIONS:
             return True
+        if dep == "advcl" and first in CONCESSIVE_WORDS:
+            return True
     if dep == "conj" and _writer_conjunct(token):
         return True
     if not phrasal:
@@ -77,23 +81,43 @@ def continued_clause(verb: Token, clause: Token) -> Token | None:
 
     "He said it was too early, and there was no evidence": a conjunct of the cue verb after its
     clause continues the content when it cannot be the writer's own predicate of the speaker: it is
-    not a cue itself and either has no tense of its own ("said she wanted to speak and let them
-    know", "says it would depress revenue but would add …") or repeats the clause's subject
-    ("it will have …, and it will all be done") or is "there is/was".
+    not a cue itself (a modal one is none: "says it would depress revenue but would add …") and
+    either has no tense of its own ("said she wanted to speak and let them know") or repeats the
+    clause's subject ("it will have …, and it will all be done") or is "there is/was".
     """
     own_subject = _subject(clause)
     for child in verb.rights:
-        if child.dep_ != "conj" or child.i < clause.i or verb_cue(child, ALL_KINDS) is not None:
+        modal = any(grand.dep_ == "aux" and grand.tag_ == "MD" for grand in child.children)
+        if child.dep_ != "conj" or child.i < clause.i or (verb_cue(child, ALL_KINDS) is not None and not modal):
             continue
         if child.pos_ not in ("VERB", "AUX"):
             return None
         subject = _subject(child)
-        modal = any(grand.dep_ == "aux" and grand.tag_ == "MD" for grand in child.children)
         if subject is None:
             untensed = child.tag_ == "VB" or (modal and verb.tag_ in ("VBD", "VBZ", "VBP"))
             return child if untensed else None
         repeated = own_subject is not None and subject.lower_ == own_subject.lower_ and subject.pos_ == "PRON"
         return child if repeated or subject.dep_ == "expl" else None
+    return None
+
+
+def quoted_continuation(verb: Token, clause: Token, inside: bytearray) -> Token | None:
+    """A conjunct or adjunct the parser hung on the cue verb after its clause that holds the
+    speaker's words in quotation marks, or None: "claims that fraud is “a big problem” but “nobody
+    talks about it”", "said it brought back memories of her father, and of “all the people who …”".
+    It must hold no cue and be no participle, and a conjunct with a subject of its own must open
+    with the quote (``inside`` marks the characters inside quotation marks)."""
+    for child in verb.rights:
+        if child.i <= clause.right_edge.i or child.dep_ not in ("conj", "advcl", "prep"):
+            continue
+        if child.tag_ in ("VBG", "VBN"):  # ", referencing its “cross-selling”": the writer's participle
+            return None
+        tokens = list(child.subtree)
+        if not any(inside[token.idx] for token in tokens) or any(verb_cue(t, ALL_KINDS) for t in tokens):
+            return None
+        if _subject(child) is not None and not inside[child.left_edge.idx]:
+            return None
+        return child
     return None
 
 

@@ -25,6 +25,7 @@ class Candidate:
     addressee: str | None = None
     speaker_note: str | None = None
     anchor: int | None = None  # where the reported clause's head word is, when known
+    phrasal: bool = False  # the content is an object or infinitive, not a clause
 
 
 def words(text: str) -> list[str]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from dateline.analyse.quote_block import introduced_by_previous_paragraph
 from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
 from dateline.analyse.quote_cues import CueWord, verb_cue
-from dateline.analyse.quote_marks import Quoted
+from dateline.analyse.quote_marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, Quoted
 from dateline.analyse.quote_speakers import attribution_for, listener_of, subject_of
 
 if TYPE_CHECKING:
@@ -26,7 +26,12 @@ BEFORE_WINDOW = 10  # tokens before an opening mark in which X said: "…" looks
 BETWEEN_WINDOW = 30  # tokens back to the previous quote in which “A,” X said. “B.” finds B's cue
 SHORT_SENTENCE = 6  # a following sentence this short may hold the cue ("He said.")
 DASHES = "–—-"
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+LOOK_BACK = 16  # characters read back from a closing mark for the punctuation before it
+CLOSING_MARKS = CLOSING_DOUBLE + STRAIGHT_DOUBLE + "’'"
 INTRODUCERS = (":", ",", "that", "—", "–")
+CONTINUING = (", but", ", and")  # words between a cue and the second half of a split quote
+SET_OFF = (*INTRODUCERS, "-", ";", "(")  # marks that set a quote off from the words before it
 CONTINUES_NOTE = "continues the previous quote of the same speaker"
 NO_SPEAKER = "the text names no speaker for this quote"
 
@@ -100,9 +105,48 @@ def _following_region(analysis: Analysis, quote: Quoted, limit: int) -> list[Tok
         return []
     next_char = end + len(analysis.text[end:limit]) - len(analysis.text[end:limit].lstrip())
     following = _tokens(analysis, end, min(_sentence_end(analysis, next_char), limit))
+    if following and _introduces_next(analysis, following[-1], limit):  # “A.” To which she said, “B.”
+        return []
     if following and following[0].text[:1].islower():  # “…?” a narrator asks: one sentence, split by "?"
         return _outside_brackets(following)[:AFTER_WINDOW]
+    asks = analysis.text[quote.content_start : quote.content_end].endswith(("?", "!"))
+    if asks and _opens_with_attribution(_outside_brackets(following)[:AFTER_WINDOW]):  # “…?” Jane Ortiz said, …
+        return _outside_brackets(following)[:AFTER_WINDOW]
     return following if len(following) <= SHORT_SENTENCE else []
+
+
+def _take_lead_in(analysis: Analysis, quote: Quoted, found: Candidate, floor: int) -> None:
+    """``Raising taxes “is a bad idea,” Lopez said``: the writer's words that run straight into a
+    quote whose cue follows it are the start of the reported clause, which is then mixed (not when
+    a comma, colon or dash sets the quote off, when the words hold a cue of their own, or when the
+    words and the quote hold no finite verb: ``Decrying the “rigged system,” Lopez said …``)."""
+    start = max(_sentence_start(analysis, quote.open_mark), floor)
+    lead = analysis.text[start : quote.open_mark]
+    if not lead.strip() or lead.rstrip()[-1:] in SET_OFF or "\n" in lead.strip():
+        return
+    tokens = _tokens(analysis, start, quote.open_mark)
+    finite = any(t.tag_ in FINITE_TAGS for t in _tokens(analysis, start, quote.content_end))
+    if not finite or any(verb_cue(token) is not None for token in tokens):
+        return
+    found.start, found.end = trim(analysis.text, start, quote.end)[0], quote.end  # with its marks, as mixed quotes are
+    found.kind = "mixed"
+
+
+def _introduces_next(analysis: Analysis, last: Token, limit: int) -> bool:
+    """True when a sentence ending with ``last`` runs into the next quote of the paragraph (which
+    opens at ``limit``) after a comma or colon: its cue is that quote's."""
+    return last.text in (",", ":") and not analysis.text[last.idx + 1 : limit].strip()
+
+
+def _opens_with_attribution(tokens: list[Token]) -> bool:
+    """True when ``tokens`` open with ``X said`` and nothing else: the words before the first cue
+    verb are its subject, and the verb reports no clause of its own."""
+    verb = next((token for token in tokens if verb_cue(token) is not None), None)
+    if verb is None or any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in verb.children):
+        return False
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    before = {token.i for token in tokens if token.i < verb.i}
+    return bool(subjects) and before == {t.i for s in subjects for t in s.subtree if t.i < verb.i}
 
 
 def _before_region(analysis: Analysis, quote: Quoted, floor: int, same_sentence: bool) -> list[Token]:
@@ -112,15 +156,18 @@ def _before_region(analysis: Analysis, quote: Quoted, floor: int, same_sentence:
 
 
 def _with_cue(
-    analysis: Analysis, quote: Quoted, region: list[Token], before: bool, strict: bool = False
+    analysis: Analysis, quote: Quoted, region: list[Token], before: bool, strict: bool = False, floor: int = 0
 ) -> Candidate | None:
-    """A candidate from the cue verb nearest to the quote in ``region``, if any."""
+    """A candidate from the cue verb nearest to the quote in ``region``, if any (``floor``: where
+    the previous quote of the paragraph ends)."""
     ordered = reversed(region) if before else iter(region)
     for token in ordered:
+        if not before and _opens_subordinate(token):  # “A,” she sang before asking him …
+            return None
         cue = verb_cue(token)
         if cue is None:
             continue
-        if before and not _introduces(analysis, token, quote, strict):
+        if before and not _introduces(analysis, token, quote, strict, floor):
             return None
         subject = _speaker_for(analysis, token, quote, region)
         speaker = attribution_for(analysis, subject, quote.open_mark) if subject is not None else None
@@ -135,6 +182,14 @@ def _with_cue(
     return None
 
 
+def _opens_subordinate(token: Token) -> bool:
+    """True for a word opening a subordinate clause ("before asking", "while she said"): a cue
+    beyond it belongs to that clause, not to the quote before it."""
+    if token.dep_ == "mark":
+        return True
+    return token.dep_ == "prep" and any(child.dep_ == "pcomp" and child.tag_ == "VBG" for child in token.children)
+
+
 def _names_itself(speaker: Attribution | None, quote: Quoted) -> bool:
     """True when the quoted stretch lies inside the words naming its own speaker."""
     if speaker is None or speaker.start is None or speaker.end is None:
@@ -142,15 +197,29 @@ def _names_itself(speaker: Attribution | None, quote: Quoted) -> bool:
     return speaker.start <= quote.open_mark < speaker.end
 
 
-def _introduces(analysis: Analysis, verb: Token, quote: Quoted, strict: bool) -> bool:
+def _introduces(analysis: Analysis, verb: Token, quote: Quoted, strict: bool, floor: int = 0) -> bool:
     """True when the words between a cue and an opening mark make the quote its complement."""
     between = analysis.text[verb.idx + len(verb.text) : quote.open_mark].strip()
-    if not between or between.endswith(INTRODUCERS):
+    if not between or between.endswith(INTRODUCERS) or between in CONTINUING:  # “A,” he said, but “B.”
         return True
     if strict:
         return False
+    if between.endswith(".") and _closes_attributed_quote(analysis, verb, floor):
+        return True
     content = analysis.text[quote.content_start : quote.content_end]
     return content[:1].isupper() and word_count(content) >= 4
+
+
+def _closes_attributed_quote(analysis: Analysis, verb: Token, floor: int) -> bool:
+    """True when the cue's sentence attributes the quote that ends at ``floor`` in a comma or a
+    question or exclamation mark (“A,” X said. “B.”): the next quote goes on with the same words,
+    however short it is. No sentence ends and no other cue stands between that quote and the cue."""
+    if floor <= 0 or analysis.text[floor - 1] not in CLOSING_MARKS:
+        return False
+    if analysis.text[max(0, floor - LOOK_BACK) : floor - 1].rstrip(CLOSING_MARKS + " ")[-1:] not in (",", "?", "!"):
+        return False
+    between = analysis.tokens_within(floor, verb.idx)
+    return not any(token.text in (".", "!", "?", ";") or verb_cue(token) is not None for token in between)
 
 
 def _colon_or_dash(analysis: Analysis, quote: Quoted, floor: int, limit: int) -> Candidate | None:
@@ -208,22 +277,25 @@ def direct_candidate(
     ``floor``/``limit`` bound the text around the stretch that may hold its cue (the previous and
     next stretches); ``previous`` is the quote found just before it.
     """
-    if quote.continues:
-        found = _continuation(analysis, quote, previous)
-        if found is not None:
-            return found
     adjacent = _next_is_adjacent(analysis, quote, limit)
     paragraph_start, paragraph_end = paragraph_of(analysis.text, quote.open_mark)
     floor, limit = max(floor, paragraph_start), min(limit, paragraph_end)
     after_first = None
-    if analysis.text[quote.content_start : quote.content_end].endswith(","):  # “…,” X said
+    closed_by_cue = quote.continues and quote.close_mark is not None  # a reopened quote may name its own speaker
+    if closed_by_cue or analysis.text[quote.content_start : quote.content_end].endswith(","):  # “…,” X said
         after_first = _with_cue(analysis, quote, _after_region(analysis, quote, limit), before=False)
+    if after_first is not None:  # the lead-in may run over scare quotes, not over a quote of its own
+        _take_lead_in(analysis, quote, after_first, max(paragraph_start, previous.end if previous else 0))
+    if quote.continues and after_first is None:
+        found = _continuation(analysis, quote, previous)
+        if found is not None:
+            return found
     return (
         after_first
         or _with_cue(analysis, quote, _before_region(analysis, quote, floor, True), before=True, strict=True)
         or _with_cue(analysis, quote, _after_region(analysis, quote, limit), before=False)
         or _with_cue(analysis, quote, _following_region(analysis, quote, limit), before=False)
-        or _with_cue(analysis, quote, _before_region(analysis, quote, floor, False), before=True)
+        or _with_cue(analysis, quote, _before_region(analysis, quote, floor, False), before=True, floor=floor)
         or _block_quote(analysis, quote, paragraph_start)
         or _colon_or_dash(analysis, quote, floor, limit)
         or (None if adjacent or quote.close_mark is None else _continuation(analysis, quote, previous))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 OPENING_DOUBLE = "“«„"
 CLOSING_DOUBLE = "”»"
@@ -140,6 +141,12 @@ def _doubled_marks_as_double(text: str) -> str:
 
 def find_quoted(text: str) -> list[Quoted]:
     """Every quoted stretch of ``text``, in text order."""
+    return list(_quoted_stretches(text))
+
+
+@lru_cache(maxsize=2)
+def _quoted_stretches(text: str) -> tuple[Quoted, ...]:
+    """``find_quoted`` for the last texts seen (the quote finder and speaker resolution both ask)."""
     text = _doubled_marks_as_double(text)
     found: list[Quoted] = []
     left_open = False
@@ -150,7 +157,7 @@ def find_quoted(text: str) -> list[Quoted]:
         reopens = left_open and text[start] in OPENING_DOUBLE + STRAIGHT_DOUBLE
         quotes, left_open = _paragraph_quotes(text, start, end, reopens)
         found.extend(quotes)
-    return found
+    return tuple(found)
 
 
 def strip_marks(text: str) -> str:

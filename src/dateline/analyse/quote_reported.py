@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.analyse.base import coverage_mask
-from dateline.analyse.quote_bounds import continued_clause, trim_adjuncts
+from dateline.analyse.quote_bounds import continued_clause, quoted_continuation, trim_adjuncts
 from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
 from dateline.analyse.quote_cues import SPEECH_KINDS, CueWord, lexicon, noun_cue, verb_cue
+from dateline.analyse.quote_marks import ALL_MARKS
 from dateline.analyse.quote_objects import phrasal_range
 from dateline.analyse.quote_speakers import attribution_for, listener_of, subject_of
 
@@ -19,7 +20,12 @@ if TYPE_CHECKING:
 COMPLEMENT_DEPS = ("ccomp",)
 MIN_WORDS = 2
 RESULT_WORDS = ("so", "such", "same", "way")
+CONJUNCTIONS = frozenset({"and", "but", "or"})
+SENTENCE_END = " ,.;!?\"'”’"  # what may follow a cue phrase that ends its sentence
+CLAUSE_OPENERS = ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ")  # words a reported clause's subject opens with
 MAX_ADJUNCT_TOKENS = 8  # words between a cue and a "that" the parser failed to attach to it
+LOOK_BACK = 16  # characters read back from a closing mark for the punctuation before it
+MAX_SET_OFF_TOKENS = 14  # the same for an aside set off by commas ("said, in a speech on …, that")
 NO_SPEAKER = "the text names no speaker for this cue"
 
 
@@ -27,7 +33,9 @@ def _clause_range(analysis: Analysis, clause: Token, paragraph: tuple[int, int])
     """Characters of a complement clause without its "that" and edge punctuation, inside its paragraph."""
     doc = analysis.doc
     first, last = clause.left_edge.i, _last_own_token(clause)
-    while first < last and (doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if")):
+    while first < last and doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if"):
+        if doc[first].lower_ != "that" and doc[first].head.i != clause.i:  # "that if it fails, …": the if is the content's
+            break
         first += 1
     start = max(doc[first].idx, paragraph[0])
     end = min(doc[last].idx + len(doc[last].text), paragraph[1])
@@ -80,15 +88,45 @@ def _looks_finite(clause: Token) -> bool:
     )
 
 
-def _without_cue_phrase(analysis: Analysis, verb: Token, start: int, end: int) -> tuple[int, int]:
+def _without_cue_phrase(
+    analysis: Analysis, verb: Token, start: int, end: int, paragraph: tuple[int, int]
+) -> tuple[int, int]:
     """A parenthetical's clause without "X said" when it stands at the clause's start or end."""
     phrase_start = verb.left_edge.idx
     phrase_end = verb.right_edge.idx + len(verb.right_edge.text)
-    if not analysis.text[phrase_end:end].strip(" ,.;"):
+    sentence_start = _sentence_before(analysis, verb, paragraph)
+    if sentence_start is not None:
+        start, end = sentence_start, phrase_start
+    elif not analysis.text[phrase_end:end].strip(" ,.;"):
         end = phrase_start
     elif not analysis.text[start:phrase_start].strip(" ,"):
         start = phrase_end
     return trim(analysis.text, start, end)
+
+
+def _cue_phrase_start(verb: Token) -> int:
+    """Where "X said" starts: its subject before it, or the verb."""
+    subjects = [child for child in verb.lefts if child.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[-1].left_edge.idx if subjects else verb.idx
+
+
+def _sentence_start_of(analysis: Analysis, verb: Token, paragraph: tuple[int, int]) -> int:
+    """Where the cue's sentence starts inside its paragraph (after a colon in it: "… the
+    following: “A,” X wrote")."""
+    sentence = analysis.record.sentences[analysis.sentence_index(verb.idx)]
+    start = max(sentence.start, paragraph[0])
+    return max(start, analysis.text.rfind(":", start, verb.idx) + 1)
+
+
+def _sentence_before(analysis: Analysis, verb: Token, paragraph: tuple[int, int]) -> int | None:
+    """Where the sentence starts when "X said" ends it after the words it reports: the cue then
+    reports the whole sentence before it ("A, but B, a source said"), not only the clause the
+    parser hung on it; None when words follow the cue phrase."""
+    phrase_end = verb.right_edge.idx + len(verb.right_edge.text)
+    sentence = analysis.record.sentences[analysis.sentence_index(verb.idx)]
+    if analysis.text[phrase_end : min(sentence.end, paragraph[1])].strip(SENTENCE_END):
+        return None
+    return _sentence_start_of(analysis, verb, paragraph)
 
 
 def _misparsed_clause(analysis: Analysis, verb: Token, paragraph: tuple[int, int]) -> tuple[int, int] | None:
@@ -102,7 +140,7 @@ def _misparsed_clause(analysis: Analysis, verb: Token, paragraph: tuple[int, int
     if index >= len(doc) or doc[index].is_punct:
         return None
     subject_first = doc[index].dep_ in ("nsubj", "nsubjpass", "csubj") and doc[index].head.i != verb.i
-    if not (subject_first or (after_that and doc[index].pos_ in ("DET", "PROPN", "NOUN", "PRON", "NUM"))):
+    if not (subject_first or (after_that and doc[index].pos_ in CLAUSE_OPENERS)):
         return None
     sentence = analysis.record.sentences[analysis.sentence_index(verb.idx)]
     start, end = trim(analysis.text, doc[index].idx, min(sentence.end, paragraph[1]))
@@ -114,21 +152,29 @@ def _misparsed_clause(analysis: Analysis, verb: Token, paragraph: tuple[int, int
 def _that_after_adjuncts(verb: Token) -> int | None:
     """Index of a "that" opening the reported clause after the cue's listener or adjuncts, when the
     parser hung the clause elsewhere ("told a meeting of island leaders that few people …",
-    "reported at the time that the editor …"): no verb or punctuation lies between, and the "that"
-    is no relative pronoun (it is followed by the clause's subject, not by a verb)."""
+    "reported at the time that the editor …", "insisted, most recently in an interview with a
+    radio station, that he …"): no verb or punctuation lies between but a pair of commas around
+    an aside right after the cue, and the "that" is no relative pronoun (it is followed by the
+    clause's subject, not by a verb)."""
     doc = verb.doc
-    for index in range(verb.i + 1, min(verb.i + 1 + MAX_ADJUNCT_TOKENS, len(doc) - 1)):
+    set_off = verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+    window = MAX_SET_OFF_TOKENS if set_off else MAX_ADJUNCT_TOKENS
+    commas = 0
+    for index in range(verb.i + 1, min(verb.i + 1 + window, len(doc) - 1)):
         token = doc[index]
         if token.lower_ == "that":
             following = doc[index + 1]
-            if index == verb.i + 1 or token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if index == verb.i + 1 or token.dep_ in ("nsubj", "nsubjpass", "dobj") or commas == 1:
                 return None
             if noun_cue(doc[index - 1]) is not None:  # "repeated its claim that …" is the noun's quote
                 return None
-            return index if following.pos_ in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ") else None
-        if token.is_punct or token.pos_ in ("VERB", "AUX", "SCONJ") or token.head.i < verb.i:
+            return index if following.pos_ in CLAUSE_OPENERS else None
+        if set_off and token.text == "," and commas < 2:
+            commas += 1
+            continue
+        if commas == 2 or token.is_punct or token.pos_ in ("VERB", "AUX", "SCONJ"):
             return None
-        if token.lower_ in RESULT_WORDS:  # "added so many layers that it would …", "the same way that …"
+        if token.head.i < verb.i or token.lower_ in RESULT_WORDS:  # "added so many layers that it would …"
             return None
     return None
 
@@ -147,6 +193,25 @@ def _is_parenthetical(verb: Token) -> bool:
     """True for "X said" set off inside or after the clause it reports ("The strike, officials said, hit …")."""
     has_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
     return verb.dep_ == "parataxis" and has_subject and verb.head.pos_ in ("VERB", "AUX")
+
+
+def _closes_direct_quote(
+    analysis: Analysis, verb: Token, subject: Token | None, start: int, quoted: list[tuple[int, int]]
+) -> bool:
+    """True for a clause set off after ``“…,” X said`` (``“We will win,” Lopez told them, after
+    she had admitted …``): the cue reports the quote before it; the clause after the comma is the
+    writer's, wherever the parser hung it (not a clause joined by "and": ``“…,” she said, and
+    still “…”`` goes on quoting)."""
+    first = verb.idx if subject is None else min(verb.idx, subject.left_edge.idx)
+    gap = analysis.text[verb.idx : start]
+    if start <= verb.idx or "," not in gap or set(gap.rsplit(",", 1)[1].split()) & CONJUNCTIONS:
+        return False
+    close = first
+    while close > 0 and analysis.text[close - 1].isspace():
+        close -= 1
+    if not any(end == close for _, end in quoted):
+        return False
+    return analysis.text[max(0, close - LOOK_BACK) : close - 1].rstrip(ALL_MARKS + " ")[-1:] == ","
 
 
 def verb_candidates(
@@ -172,20 +237,24 @@ def verb_candidates(
             continue
         if clause is not None:
             start, end = _clause_range(analysis, clause, paragraph)
-            second = continued_clause(token, clause) if not parenthetical else None
+            sentence_start = _sentence_before(analysis, token, paragraph) if clause.i < token.i else None
+            if sentence_start is not None and not parenthetical:
+                start, end = trim(analysis.text, sentence_start, _cue_phrase_start(token))
+            second = None if parenthetical else continued_clause(token, clause)
+            second = second or (None if parenthetical else quoted_continuation(token, clause, inside))
             if second is not None:
                 end = max(end, _clause_range(analysis, second, paragraph)[1])
         else:
             start, end = misparsed or (0, 0)
         if parenthetical:
-            start, end = _without_cue_phrase(analysis, token, start, end)
+            start, end = _without_cue_phrase(analysis, token, start, end, paragraph)
         start, end = trim_adjuncts(analysis, start, end, phrasal)
         if word_count(analysis.text[start:end]) < MIN_WORDS or (
             start <= cue.start < end and not parenthetical
         ):
             continue
         subject = subject_of(token, paragraph)
-        if _is_bare_infinitive(token, subject):
+        if _is_bare_infinitive(token, subject) or _closes_direct_quote(analysis, token, subject, start, quoted):
             continue
         speaker = attribution_for(analysis, subject, start) if subject is not None else None
         if subject is not None and start <= subject.idx < end and not parenthetical:
@@ -195,21 +264,28 @@ def verb_candidates(
             speaker.channel = channel
         note = None if speaker else NO_SPEAKER
         anchor = clause.idx if clause is not None else None
-        found.append(Candidate(start, end, "indirect", cue, speaker, 0.8, addressee, note, anchor))
+        found.append(Candidate(start, end, "indirect", cue, speaker, 0.8, addressee, note, anchor, phrasal))
     return found
 
 
 def _according_range(analysis: Analysis, according: Token, paragraph: tuple[int, int]) -> tuple[int, int]:
-    """The words an "according to X" phrase attributes: its sentence on the longer side of the
-    phrase, without leading subordinate clauses ("Although …, he remains …, according to X")."""
+    """The words an "according to X" phrase attributes: its sentence on the side of the phrase
+    that holds the sentence's main verb (else the longer side), without leading subordinate clauses ("Although …, he remains …, according to X"); a
+    phrase the parser stretched over the whole sentence ends at its first comma."""
     sentence = analysis.record.sentences[analysis.sentence_index(according.idx)]
     low, high = max(sentence.start, paragraph[0]), min(sentence.end, paragraph[1])
     phrase_start = according.left_edge.idx
     phrase_end = according.right_edge.idx + len(according.right_edge.text)
+    if phrase_start <= low and phrase_end >= high:  # "According to X, the move …" parsed as one phrase
+        comma = analysis.text.find(",", according.idx, high)
+        phrase_end = comma if comma != -1 else phrase_end
     before = trim(analysis.text, low, phrase_start)
     after = trim(analysis.text, phrase_end, high)
-    start, end = after if after[1] - after[0] >= before[1] - before[0] else before
     root = according.sent.root
+    if before[0] <= root.idx < before[1] or after[0] <= root.idx < after[1]:  # the side with the main verb
+        start, end = before if before[0] <= root.idx < before[1] else after
+    else:
+        start, end = after if after[1] - after[0] >= before[1] - before[0] else before
     for child in root.lefts:
         if child.dep_ not in ("advcl", "cc", "mark", "punct") or child.left_edge.idx < start:
             break
@@ -231,7 +307,8 @@ def according_candidates(analysis: Analysis, quoted: list[tuple[int, int]]) -> l
         if token.lower_ != "according" or inside[token.idx]:
             continue
         to = next((child for child in token.children if child.lower_ == "to"), None)
-        source = next((child for child in to.children if child.dep_ == "pobj"), None) if to else None
+        sources = [child for child in to.children if child.dep_ in ("pobj", "pcomp")] if to else []
+        source = sources[0] if sources else None  # "according to show insiders": "show" parsed as a verb
         if to is None or source is None:
             continue
         paragraph = paragraph_of(analysis.text, token.idx)
@@ -239,5 +316,9 @@ def according_candidates(analysis: Analysis, quoted: list[tuple[int, int]]) -> l
         if word_count(analysis.text[start:end]) < MIN_WORDS:
             continue
         cue = CueWord(token.idx, to.idx + len(to.text), "according to", kind, stance)
-        found.append(Candidate(start, end, "indirect", cue, attribution_for(analysis, source), 0.75))
+        speaker = attribution_for(analysis, source)
+        if speaker.start is not None and speaker.end is not None and speaker.start < start < speaker.end:
+            end_of_name = trim(analysis.text, speaker.start, start)[1]  # the source ends where the content starts
+            speaker.end, speaker.text = end_of_name, analysis.text[speaker.start : end_of_name]
+        found.append(Candidate(start, end, "indirect", cue, speaker, 0.75))
     return found

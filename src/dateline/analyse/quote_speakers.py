@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from dateline.analyse.base import coverage_mask
 from dateline.analyse.quote_cues import is_channel, pronoun_class
+from dateline.analyse.quote_marks import find_quoted
 from dateline.data import load_json
 from dateline.record import Attribution, Span
 
@@ -50,7 +52,8 @@ def _is_number(token: Token) -> bool:
 
 
 def subject_of(verb: Token, paragraph: tuple[int, int] | None = None) -> Token | None:
-    """The subject of a cue verb, climbing from participles and conjoined verbs to their head."""
+    """The subject of a cue verb, climbing from participles and conjoined verbs to their head (and
+    from a preposition's participle to the verb it hangs on: "replied by saying …")."""
     own = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
     if not own and verb.tag_ in ("VBD", "VBZ", "VBP"):
         left = _left_subject(verb)
@@ -63,7 +66,8 @@ def subject_of(verb: Token, paragraph: tuple[int, int] | None = None) -> Token |
             subjects = [s for s in subjects if paragraph[0] <= s.idx < paragraph[1]]
         if subjects:
             return min(subjects, key=lambda s: abs(s.i - current.i))
-        if current.dep_ not in CLIMB_DEPS or current.head is current:
+        verb_preposition = current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX")  # "began by saying"
+        if (current.dep_ not in CLIMB_DEPS and not verb_preposition) or current.head is current:
             return None
         current = current.head
     return None
@@ -125,13 +129,15 @@ def _entity_type(analysis: Analysis, entity_id: str) -> str | None:
 def _recent_mention(
     analysis: Analysis, before: int, types: tuple[str, ...]
 ) -> tuple[Span, str | None] | None:
-    """The last mention (entity mention, or spaCy name when no entity covers it) of ``types`` before ``before``."""
+    """The last mention (entity mention, or spaCy name when no entity covers it) of ``types`` before
+    ``before``, outside quotation marks (in “I love Larry,” he said. “But …” he is not Larry)."""
     best: tuple[Span, str | None] | None = None
+    quoted = _quoted_mask(analysis.text)
     for entity in analysis.record.entities:
         if entity.type not in types:
             continue
         for mention in (*entity.mentions, *entity.descriptions):
-            if mention.kind == "pronoun" or mention.end > before:
+            if mention.kind == "pronoun" or mention.end > before or quoted[mention.start]:
                 continue
             if best is None or mention.start > best[0].start:
                 best = (mention.span, entity.id)
@@ -139,11 +145,18 @@ def _recent_mention(
         if (
             ent.label_ in types
             and ent.end_char <= before
+            and not quoted[ent.start_char]
             and (best is None or ent.start_char > best[0].start)
         ):
             covering = analysis.entity_at(ent.start_char, ent.end_char)
             best = (analysis.span(ent.start_char, ent.end_char), covering.id if covering else None)
     return best
+
+
+@lru_cache(maxsize=4)
+def _quoted_mask(text: str) -> bytearray:
+    """1 for each character of ``text`` inside quotation marks."""
+    return coverage_mask(len(text), [(q.open_mark, q.end) for q in find_quoted(text)])
 
 
 def resolve_pronoun(analysis: Analysis, pronoun: Token, before: int | None = None) -> Attribution | None:

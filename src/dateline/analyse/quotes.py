@@ -50,12 +50,24 @@ def _absorb_stretches(
         if overlap(candidate.start, candidate.end, stretch.open_mark, stretch.end) > 0:
             used.add(index)
             inner.append(stretch)
-            if candidate.start <= stretch.content_start < candidate.end < stretch.end:
+            if candidate.start <= stretch.open_mark < candidate.end < stretch.end:  # a clause cut inside a quote
                 candidate.end = stretch.end
     quoted_words = sum(word_count(analysis.text[s.content_start : s.content_end]) for s in inner)
     if inner and quoted_words >= MIXED_SHARE * word_count(analysis.text[candidate.start : candidate.end]):
         candidate.kind = "mixed"
     return True
+
+
+def _without_nested_phrasal(reported: list[Candidate]) -> list[Candidate]:
+    """Without non-clausal contents whose cue lies inside another reported clause ("said Democrats
+    are to blame for focusing on …", "said officers ordered him to get out"): the verb is part of
+    what the outer speaker reports, not a report of its own."""
+    clauses = [(c.start, c.end) for c in reported if not c.phrasal]
+    return [
+        c
+        for c in reported
+        if not (c.phrasal and c.cue is not None and any(s <= c.cue.start < e for s, e in clauses))
+    ]
 
 
 def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) -> list[Candidate]:
@@ -65,6 +77,7 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
     used: set[int] = set()
     reported = verb_candidates(analysis, quoted, kinds) + according_candidates(analysis, quoted)
     reported += noun_candidates(analysis, quoted)
+    reported = _without_nested_phrasal(reported)
     reported.sort(key=lambda candidate: (candidate.start, -candidate.end))
     found: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
