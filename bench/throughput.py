@@ -66,6 +66,16 @@ def load_articles(limit: int, distinct: bool = False) -> list[Article]:
     return articles
 
 
+def cpu_model() -> str:
+    """The processor's model name and clock (articles/s depend on the host; the ratios much less)."""
+    try:
+        info = Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return "unknown"
+    fields = {key.strip(): value for key, value in (line.split(":", 1) for line in info if ":" in line)}
+    return " ".join(fields.get(key, "").strip() for key in ("model name", "cpu MHz")).strip() or "unknown"
+
+
 def store_size(path: Path) -> int:
     """Bytes of the SQLite file and its WAL."""
     return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
@@ -93,6 +103,7 @@ def main() -> None:
         return
     results: dict[str, Any] = {"corpus": "allsides_baly", "articles": len(articles), "words": words,
                                "mean_words": round(words / len(articles), 1), "cpu_count": os.cpu_count(),
+                               "cpu_model": cpu_model(),
                                "load_average_start": os.getloadavg()}
     work = Path(tempfile.mkdtemp(prefix="dateline-bench-"))
     nlp = load_pipeline(fast=False)  # the bare, complete en_core_web_sm pipeline as shipped
