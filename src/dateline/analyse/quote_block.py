@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
 from dateline.analyse.quote_cues import CueWord, noun_cue, verb_cue
-from dateline.analyse.quote_marks import OPENING_DOUBLE, OPENING_SINGLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
+from dateline.analyse.quote_marks import (
+    OPENING_DOUBLE,
+    OPENING_SINGLE,
+    STRAIGHT_DOUBLE,
+    STRAIGHT_SINGLE,
+    last_visible,
+)
 from dateline.analyse.quote_speakers import attribution_for, subject_of
 
 OPENING_MARKS = OPENING_DOUBLE + STRAIGHT_DOUBLE + OPENING_SINGLE + STRAIGHT_SINGLE
@@ -50,10 +56,10 @@ def _introducer(analysis: Analysis, colon: int) -> tuple[Token, CueWord] | None:
 def introduced_by_previous_paragraph(analysis: Analysis, paragraph_start: int) -> Candidate | None:
     """A candidate (content left empty) for the paragraph at ``paragraph_start`` when the paragraph
     before it ends with "X said:"; None otherwise."""
-    before = analysis.text[:paragraph_start].rstrip()
-    if not before.endswith(":") or "\n" not in analysis.text[len(before) : paragraph_start]:
+    colon = last_visible(analysis.text, paragraph_start)
+    if colon < 0 or analysis.text[colon] != ":" or "\n" not in analysis.text[colon + 1 : paragraph_start]:
         return None
-    found = _introducer(analysis, len(before) - 1)
+    found = _introducer(analysis, colon)
     if found is None:
         return None
     verb, cue = found

@@ -58,8 +58,18 @@ def _closes_straight(text: str, index: int) -> bool:
     if not _opens(text, index):
         return True
     after = text[index + 1 : index + 2]
-    before = text[:index].rstrip()[-1:]
+    previous = last_visible(text, index)
+    before = text[previous] if previous >= 0 else ""
     return (not after or after.isspace()) and before in ",.?!'’"
+
+
+def last_visible(text: str, index: int) -> int:
+    """Index of the last character before ``index`` that is not white space (-1 when none); it
+    walks back over the spaces only, where ``text[:index].rstrip()`` would copy the whole prefix."""
+    position = index - 1
+    while position >= 0 and text[position].isspace():
+        position -= 1
+    return position
 
 
 def _find_close(text: str, start: int, end: int, opener: str) -> int | None:
