@@ -628,3 +628,11 @@ def test_quotes_conditional_opening_the_reported_clause_stays_in_it() -> None:
 def test_quotes_pronoun_speaker_is_not_a_name_inside_the_quote_before_it() -> None:
     found = quotes_of('Jane Ortiz spoke last. "You know, I like Larry Smith," she said. "He is a friend."')
     assert [speaker_text(q) for q in found] == ["Jane Ortiz", "Jane Ortiz"]
+
+
+@given(st.text(alphabet=" \n\t\u00a0ab:", max_size=30), st.integers(0, 30))
+def test_last_visible_is_the_end_of_the_stripped_prefix(text: str, index: int) -> None:
+    from dateline.analyse.quote_marks import last_visible
+
+    index = min(index, len(text))
+    assert last_visible(text, index) == len(text[:index].rstrip()) - 1
