@@ -636,3 +636,11 @@ def test_last_visible_is_the_end_of_the_stripped_prefix(text: str, index: int) -
 
     index = min(index, len(text))
     assert last_visible(text, index) == len(text[:index].rstrip()) - 1
+
+
+@given(st.text(alphabet=' ,?a”"’', max_size=12), st.sampled_from(['”', '"']))
+def test_before_closing_mark_is_the_punctuation_a_quote_closed_with(body: str, mark: str) -> None:
+    from dateline.analyse.quote_marks import before_closing_mark
+
+    text = body + mark
+    assert before_closing_mark(text, len(text), '”"’') == text[: len(text) - 1].rstrip('”"’ ')[-1:]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from dateline.analyse.quote_block import introduced_by_previous_paragraph
 from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
 from dateline.analyse.quote_cues import CueWord, verb_cue
-from dateline.analyse.quote_marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, Quoted
+from dateline.analyse.quote_marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, Quoted, before_closing_mark
 from dateline.analyse.quote_speakers import attribution_for, listener_of, subject_of
 
 if TYPE_CHECKING:
@@ -27,7 +27,6 @@ BETWEEN_WINDOW = 30  # tokens back to the previous quote in which “A,” X sai
 SHORT_SENTENCE = 6  # a following sentence this short may hold the cue ("He said.")
 DASHES = "–—-"
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
-LOOK_BACK = 16  # characters read back from a closing mark for the punctuation before it
 CLOSING_MARKS = CLOSING_DOUBLE + STRAIGHT_DOUBLE + "’'"
 INTRODUCERS = (":", ",", "that", "—", "–")
 CONTINUING = (", but", ", and")  # words between a cue and the second half of a split quote
@@ -107,11 +106,14 @@ def _following_region(analysis: Analysis, quote: Quoted, limit: int) -> list[Tok
     following = _tokens(analysis, end, min(_sentence_end(analysis, next_char), limit))
     if following and _introduces_next(analysis, following[-1], limit):  # “A.” To which she said, “B.”
         return []
-    if following and following[0].text[:1].islower():  # “…?” a narrator asks: one sentence, split by "?"
-        return _outside_brackets(following)[:AFTER_WINDOW]
+    if not following:
+        return []
+    window = _outside_brackets(following)[:AFTER_WINDOW]
+    if following[0].text[:1].islower():  # “…?” a narrator asks: one sentence, split by "?"
+        return window
     asks = analysis.text[quote.content_start : quote.content_end].endswith(("?", "!"))
-    if asks and _opens_with_attribution(_outside_brackets(following)[:AFTER_WINDOW]):  # “…?” Jane Ortiz said, …
-        return _outside_brackets(following)[:AFTER_WINDOW]
+    if asks and _opens_with_attribution(window):  # “…?” Jane Ortiz said, …
+        return window
     return following if len(following) <= SHORT_SENTENCE else []
 
 
@@ -216,7 +218,7 @@ def _closes_attributed_quote(analysis: Analysis, verb: Token, floor: int) -> boo
     however short it is. No sentence ends and no other cue stands between that quote and the cue."""
     if floor <= 0 or analysis.text[floor - 1] not in CLOSING_MARKS:
         return False
-    if analysis.text[max(0, floor - LOOK_BACK) : floor - 1].rstrip(CLOSING_MARKS + " ")[-1:] not in (",", "?", "!"):
+    if before_closing_mark(analysis.text, floor, CLOSING_MARKS) not in (",", "?", "!"):
         return False
     between = analysis.tokens_within(floor, verb.idx)
     return not any(token.text in (".", "!", "?", ";") or verb_cue(token) is not None for token in between)

@@ -63,6 +63,15 @@ def _closes_straight(text: str, index: int) -> bool:
     return (not after or after.isspace()) and before in ",.?!'’"
 
 
+def before_closing_mark(text: str, end: int, marks: str) -> str:
+    """The character before the closing mark that ends at ``end``, past any further ``marks`` and
+    spaces ("" when there is none): the punctuation a quote closed with (``“…,”`` gives ",")."""
+    position = end - 2
+    while position >= 0 and (text[position] in marks or text[position] == " "):
+        position -= 1
+    return text[position] if position >= 0 else ""
+
+
 def last_visible(text: str, index: int) -> int:
     """Index of the last character before ``index`` that is not white space (-1 when none); it
     walks back over the spaces only, where ``text[:index].rstrip()`` would copy the whole prefix."""

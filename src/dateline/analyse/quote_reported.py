@@ -8,7 +8,7 @@ from dateline.analyse.base import coverage_mask
 from dateline.analyse.quote_bounds import continued_clause, quoted_continuation, trim_adjuncts
 from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
 from dateline.analyse.quote_cues import SPEECH_KINDS, CueWord, lexicon, noun_cue, verb_cue
-from dateline.analyse.quote_marks import ALL_MARKS
+from dateline.analyse.quote_marks import ALL_MARKS, before_closing_mark, last_visible
 from dateline.analyse.quote_objects import phrasal_range
 from dateline.analyse.quote_speakers import attribution_for, listener_of, subject_of
 
@@ -24,7 +24,6 @@ CONJUNCTIONS = frozenset({"and", "but", "or"})
 SENTENCE_END = " ,.;!?\"'”’"  # what may follow a cue phrase that ends its sentence
 CLAUSE_OPENERS = ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ")  # words a reported clause's subject opens with
 MAX_ADJUNCT_TOKENS = 8  # words between a cue and a "that" the parser failed to attach to it
-LOOK_BACK = 16  # characters read back from a closing mark for the punctuation before it
 MAX_SET_OFF_TOKENS = 14  # the same for an aside set off by commas ("said, in a speech on …, that")
 NO_SPEAKER = "the text names no speaker for this cue"
 
@@ -206,12 +205,10 @@ def _closes_direct_quote(
     gap = analysis.text[verb.idx : start]
     if start <= verb.idx or "," not in gap or set(gap.rsplit(",", 1)[1].split()) & CONJUNCTIONS:
         return False
-    close = first
-    while close > 0 and analysis.text[close - 1].isspace():
-        close -= 1
+    close = last_visible(analysis.text, first) + 1
     if not any(end == close for _, end in quoted):
         return False
-    return analysis.text[max(0, close - LOOK_BACK) : close - 1].rstrip(ALL_MARKS + " ")[-1:] == ","
+    return before_closing_mark(analysis.text, close, ALL_MARKS) == ","
 
 
 def verb_candidates(
