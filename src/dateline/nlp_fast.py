@@ -7,8 +7,8 @@ distinct key and write the arrays back. ``tests/test_nlp_fast.py`` checks on rea
 every token's POS, morphology, tag, dependency label and lemma equal the original components'.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations" here: the config resolver of confection 0.1, which
+# spaCy 3.8.7 uses, reads the factories' annotations at run time and cannot resolve strings.
 import re
 from collections.abc import Callable
 from typing import Any, cast
