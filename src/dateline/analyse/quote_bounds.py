@@ -26,7 +26,9 @@ RELATIVE_WORDS = ("which", "who")
 COMMENT_PREPOSITIONS = ("without",)
 CONCESSIVE_WORDS = ("although", "though")  # ", although it may take days …": the writer's concession
 ADJUNCT_PREPOSITIONS = ("during", "after", "before", "since", "amid")
+REASON_WORDS = ("because", "until", "unless", "if")  # an adverbial clause of the speaker's reasoning
 MIN_KEPT_WORDS = 2
+TENSE_AUXILIARIES = ("have", "will", "would", "be")
 DANGLING = ("ADP", "SCONJ", "DET", "CCONJ", "PUNCT")  # words a cut content must not end with
 
 
@@ -48,7 +50,24 @@ def _writer_conjunct(token: Token) -> bool:
         return False
     if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in token.children):
         return False
-    return verb_cue(token, ALL_KINDS) is not None
+    return verb_cue(token, ALL_KINDS) is not None or _own_tense(token)
+
+
+def _own_tense(token: Token) -> bool:
+    """True for a past-tense conjunct that cannot share its head's auxiliary or copula ("said he'd
+    battled through pneumonia and called it common", "stated that voters were ex-cons and then
+    purged them"): it is the writer's next predicate of the speaker, not part of the clause."""
+    if token.tag_ != "VBD" or token.pos_ != "VERB" or token.nbor(-1).lower_ not in ("and", "then"):
+        return False
+    head = token.head
+    if head.dep_ in ("relcl", "acl"):  # "the time it had set up … and represented …": the parser's guess
+        return False
+    if head.pos_ == "AUX" and head.lemma_ == "be":
+        return True
+    return any(
+        child.dep_ == "aux" and (child.lemma_ in TENSE_AUXILIARIES or child.lower_ in ("'d", "’d"))
+        for child in head.children
+    )
 
 
 def _writer_adjunct(token: Token, phrasal: bool) -> bool:
@@ -83,10 +102,15 @@ def continued_clause(verb: Token, clause: Token) -> Token | None:
     clause continues the content when it cannot be the writer's own predicate of the speaker: it is
     not a cue itself (a modal one is none: "says it would depress revenue but would add …") and
     either has no tense of its own ("said she wanted to speak and let them know") or repeats the
-    clause's subject ("it will have …, and it will all be done") or is "there is/was".
+    clause's subject ("it will have …, and it will all be done") or is "there is/was". A second
+    complement right after the first one, with no punctuation between, is the rest of it ("suggests
+    the government understands it needs a plan in case its partner were to …", "said he wants to
+    attack provisions that address …").
     """
     own_subject = _subject(clause)
     for child in verb.rights:
+        if child.dep_ == "ccomp" and child.i > clause.i and child.left_edge.i == clause.right_edge.i + 1:
+            return None if verb_cue(child, ALL_KINDS) is not None else child
         modal = any(grand.dep_ == "aux" and grand.tag_ == "MD" for grand in child.children)
         if child.dep_ != "conj" or child.i < clause.i or (verb_cue(child, ALL_KINDS) is not None and not modal):
             continue
@@ -116,6 +140,45 @@ def quoted_continuation(verb: Token, clause: Token, inside: bytearray) -> Token 
         if not any(inside[token.idx] for token in tokens) or any(verb_cue(t, ALL_KINDS) for t in tokens):
             return None
         if _subject(child) is not None and not inside[child.left_edge.idx]:
+            return None
+        return child
+    return None
+
+
+def clause_after_cue(verb: Token, clause: Token, inside: bytearray) -> Token | None:
+    """The second clause of "A, the agency said in a report, and B": a clause with a subject of its
+    own, joined to a cue that follows the reported clause by ", and"/", but", that is no cue itself,
+    or None. Not after a direct quote (“…,” she said, and the crowd cheered)."""
+    if clause.i > verb.i or inside[clause.idx]:
+        return None
+    for child in verb.rights:
+        if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        first = child.left_edge
+        joined = first.i >= 2 and first.nbor(-1).dep_ == "cc" and first.nbor(-2).text == ","
+        if not joined or _subject(child) is None or verb_cue(child, ALL_KINDS) is not None:
+            return None
+        return child
+    return None
+
+
+def reason_clause(verb: Token, clause: Token) -> Token | None:
+    """A clause of the speaker's reasoning the parser hung on the cue verb after its reported clause,
+    or None: "said that claim smacked of hypocrisy, because Democrats have …", "said it would stay
+    open until the money ran out". It opens with one of ``REASON_WORDS``, has a subject of its own
+    and is no cue itself."""
+    if clause.i < verb.i:
+        return None
+    for child in verb.rights:
+        if child.i <= clause.right_edge.i or child.dep_ != "advcl":
+            continue
+        first = child.left_edge
+        between = child.doc[clause.right_edge.i + 1 : first.i]
+        if first.dep_ != "mark" or first.lower_ not in REASON_WORDS or first.head.i != child.i:
+            return None
+        if any(token.is_quote for token in between):  # '“Don't,” she says until …': the writer's
+            return None
+        if _subject(child) is None or verb_cue(child, ALL_KINDS) is not None:
             return None
         return child
     return None
@@ -151,6 +214,26 @@ def _before_time_or_aside(analysis: Analysis, tokens: list[Token], start: int, e
     return start, end
 
 
+def _before_semicolon_clause(analysis: Analysis, tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """A reported clause up to a semicolon outside quotation marks that opens a clause with a
+    subject of its own ("said the timing was not intentional; they only learned on Friday …"):
+    the writer's next sentence."""
+    for token in tokens[MIN_KEPT_WORDS:-1]:
+        if token.text != ";" or _inside_marks(analysis.text[start : token.idx]):
+            continue
+        following = token.nbor(1)
+        verb = following.head if following.dep_ in ("nsubj", "nsubjpass", "expl") else None
+        if verb is not None and verb.i > token.i and verb.pos_ in ("VERB", "AUX"):
+            return trim(analysis.text, start, token.idx)
+    return start, end
+
+
+def _inside_marks(prefix: str) -> bool:
+    """True when ``prefix`` leaves a double quotation mark open."""
+    opened = prefix.count("“") + prefix.count("«") - prefix.count("”") - prefix.count("»")
+    return opened > 0 or (prefix.count('"') + prefix.count("''")) % 2 == 1
+
+
 def trim_adjuncts(analysis: Analysis, start: int, end: int, phrasal: bool = False) -> tuple[int, int]:
     """``[start, end)`` without the writer's trailing adjuncts (see the module docstring)."""
     if end <= start:
@@ -160,6 +243,9 @@ def trim_adjuncts(analysis: Analysis, start: int, end: int, phrasal: bool = Fals
         return start, end
     if phrasal:
         start, end = _before_time_or_aside(analysis, tokens, start, end)
+        tokens = analysis.tokens_starting_within(start, end)
+    else:
+        start, end = _before_semicolon_clause(analysis, tokens, start, end)
         tokens = analysis.tokens_starting_within(start, end)
     last = tokens[-1].i
     for token in tokens[1:]:

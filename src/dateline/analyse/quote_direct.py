@@ -7,10 +7,11 @@ Stretches with none of these around them are scare quotes, titles or fragments a
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from dateline.analyse.quote_block import introduced_by_previous_paragraph
-from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
+from dateline.analyse.quote_candidates import WORD, Candidate, paragraph_of, trim, word_count
 from dateline.analyse.quote_cues import CueWord, verb_cue
 from dateline.analyse.quote_marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, Quoted, before_closing_mark
 from dateline.analyse.quote_speakers import attribution_for, listener_of, subject_of
@@ -22,8 +23,9 @@ if TYPE_CHECKING:
     from dateline.record import Attribution
 
 AFTER_WINDOW = 8  # tokens after a closing mark in which "…," X said looks for its cue
+COMMA_WINDOW = 16  # the same after “…,”: the speaker may be long ("“…,” Jane Ortiz, a writer for X, said")
 BEFORE_WINDOW = 10  # tokens before an opening mark in which X said: "…" looks for its cue
-BETWEEN_WINDOW = 30  # tokens back to the previous quote in which “A,” X said. “B.” finds B's cue
+BETWEEN_WINDOW = 50  # tokens back to the previous quote in which “A,” X said. “B.” finds B's cue
 SHORT_SENTENCE = 6  # a following sentence this short may hold the cue ("He said.")
 DASHES = "–—-"
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
@@ -31,6 +33,9 @@ CLOSING_MARKS = CLOSING_DOUBLE + STRAIGHT_DOUBLE + "’'"
 INTRODUCERS = (":", ",", "that", "—", "–")
 CONTINUING = (", but", ", and")  # words between a cue and the second half of a split quote
 SET_OFF = (*INTRODUCERS, "-", ";", "(")  # marks that set a quote off from the words before it
+SENTENCE_OPENERS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "there"})
+MAX_TITLE_WORDS = 6
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from"})
 CONTINUES_NOTE = "continues the previous quote of the same speaker"
 NO_SPEAKER = "the text names no speaker for this quote"
 
@@ -73,13 +78,13 @@ def _speaker_for(analysis: Analysis, verb: Token, quote: Quoted, region: list[To
     return _noun_head(before_verb) or _noun_head(after_verb)
 
 
-def _after_region(analysis: Analysis, quote: Quoted, limit: int) -> list[Token]:
-    """Tokens after the closing mark in its sentence."""
+def _after_region(analysis: Analysis, quote: Quoted, limit: int, window: int = AFTER_WINDOW) -> list[Token]:
+    """Tokens after the closing mark in its sentence (the first ``window`` of them)."""
     end = min(_sentence_end(analysis, max(quote.end - 1, 0)), limit)
     tokens = _tokens(analysis, quote.end, end)
     if tokens and tokens[-1].text == ")" and end < limit:  # "(D-Md.)" ends a sentence for the parser
         tokens += _tokens(analysis, end, min(_sentence_end(analysis, end), limit))
-    return _outside_brackets(tokens)[:AFTER_WINDOW]
+    return _outside_brackets(tokens)[:window]
 
 
 def _outside_brackets(tokens: list[Token]) -> list[Token]:
@@ -164,7 +169,7 @@ def _with_cue(
     the previous quote of the paragraph ends)."""
     ordered = reversed(region) if before else iter(region)
     for token in ordered:
-        if not before and _opens_subordinate(token):  # “A,” she sang before asking him …
+        if not before and (_opens_subordinate(token) or token.dep_ == "cc"):  # “A,” she sang before asking him …
             return None
         cue = verb_cue(token)
         if cue is None:
@@ -279,13 +284,15 @@ def direct_candidate(
     ``floor``/``limit`` bound the text around the stretch that may hold its cue (the previous and
     next stretches); ``previous`` is the quote found just before it.
     """
+    if _is_title(analysis.text[quote.content_start : quote.content_end]):
+        return None
     adjacent = _next_is_adjacent(analysis, quote, limit)
     paragraph_start, paragraph_end = paragraph_of(analysis.text, quote.open_mark)
     floor, limit = max(floor, paragraph_start), min(limit, paragraph_end)
     after_first = None
     closed_by_cue = quote.continues and quote.close_mark is not None  # a reopened quote may name its own speaker
     if closed_by_cue or analysis.text[quote.content_start : quote.content_end].endswith(","):  # “…,” X said
-        after_first = _with_cue(analysis, quote, _after_region(analysis, quote, limit), before=False)
+        after_first = _with_cue(analysis, quote, _after_region(analysis, quote, limit, COMMA_WINDOW), before=False)
     if after_first is not None:  # the lead-in may run over scare quotes, not over a quote of its own
         _take_lead_in(analysis, quote, after_first, max(paragraph_start, previous.end if previous else 0))
     if quote.continues and after_first is None:
@@ -302,6 +309,17 @@ def direct_candidate(
         or _colon_or_dash(analysis, quote, floor, limit)
         or (None if adjacent or quote.close_mark is None else _continuation(analysis, quote, previous))
     )
+
+
+def _is_title(content: str) -> bool:
+    """True for a short name in title case with no punctuation at its end ("Monday Night Football",
+    "Keepin' It Real", "Women in Power"): a title, show or event, not words someone said."""
+    found = WORD.findall(content)
+    if not found or len(found) > MAX_TITLE_WORDS or content.rstrip()[-1:] in ",.?!:;…":
+        return False
+    if re.split(r"['’]", found[0])[0].lower() in SENTENCE_OPENERS:  # “It’s Time For A Change”: words said
+        return False
+    return all(word[0].isupper() or word[0].isdigit() or word.lower() in TITLE_SMALL_WORDS for word in found)
 
 
 def _next_is_adjacent(analysis: Analysis, quote: Quoted, next_open: int) -> bool:

@@ -32,7 +32,7 @@ def _that_clause(noun: Token) -> Token | None:
         if child.dep_ not in CLAUSE_DEPS or child.pos_ not in ("VERB", "AUX"):
             continue
         first = child.left_edge
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in child.children)
         if first.lower_ == "that" and first.dep_ == "mark" and has_subject:
             return child
     return None

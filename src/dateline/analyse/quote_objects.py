@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
 TIME_ENTITIES = ("DATE", "TIME")
+PASSIVE_PREPOSITIONS = ("of", "for", "as")  # "accused of", "criticized for", "described as"; not "charged with"
 CONJUNCT_WINDOW = 4  # words between "and" and a conjoined verb ("and in some cases exceed")
 
 
@@ -81,8 +82,8 @@ def phrasal_range(analysis: Analysis, verb: Token, cue: CueWord) -> tuple[int, i
         return None
     if verb.dep_ == "acl" and verb.tag_ != "VBG":
         return None
-    if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
-        return None
+    if is_passive(verb):
+        return _passive_range(analysis, verb, cue, rules)
     children = [child for child in verb.rights if _is_content_child(child, rules)]
     if not children:
         return None
@@ -100,6 +101,30 @@ def phrasal_range(analysis: Analysis, verb: Token, cue: CueWord) -> tuple[int, i
     if infinitive:
         last = _conjoined_infinitive(last) or last
     return trim(analysis.text, start, last.right_edge.idx + len(last.right_edge.text))
+
+
+def is_passive(verb: Token) -> bool:
+    """True for a passive cue verb ("was accused of …", "is being criticized as …")."""
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The speaker of a passive cue verb: the noun of its "by" phrase, or None."""
+    agents = [child for child in verb.children if child.dep_ == "agent"]
+    return next((child for child in agents[0].children if child.dep_ == "pobj"), None) if agents else None
+
+
+def _passive_range(analysis: Analysis, verb: Token, cue: CueWord, rules: PhrasalRules) -> tuple[int, int] | None:
+    """What a passive cue verb says of its subject ("X was accused of lying", "they have been
+    criticized for being slow", "is being criticized as a 'use it or lose it' approach"): its
+    content preposition's phrase, when the verb's stance reports objects."""
+    if cue.lemma in rules.infinitive_only or cue.stance not in rules.object_stances:
+        return None
+    phrases = [child for child in verb.rights if child.dep_ == "prep" and child.lower_ in PASSIVE_PREPOSITIONS]
+    if not phrases or analysis.sentence_index(phrases[0].idx) != analysis.sentence_index(verb.idx):
+        return None
+    first = phrases[0]
+    return trim(analysis.text, first.idx, first.right_edge.idx + len(first.right_edge.text))
 
 
 def _listener_before(verb: Token, infinitive: Token) -> Token | None:

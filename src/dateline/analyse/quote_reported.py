@@ -5,11 +5,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.analyse.base import coverage_mask
-from dateline.analyse.quote_bounds import continued_clause, quoted_continuation, trim_adjuncts
+from dateline.analyse.quote_bounds import (
+    REASON_WORDS,
+    clause_after_cue,
+    continued_clause,
+    quoted_continuation,
+    reason_clause,
+    trim_adjuncts,
+)
 from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
 from dateline.analyse.quote_cues import SPEECH_KINDS, CueWord, lexicon, noun_cue, verb_cue
+from dateline.analyse.quote_frames import (
+    as_clause,
+    cue_follows,
+    goes_on,
+    is_parenthetical,
+    main_clause,
+    object_as_subject,
+)
 from dateline.analyse.quote_marks import ALL_MARKS, before_closing_mark, last_visible
-from dateline.analyse.quote_objects import phrasal_range
+from dateline.analyse.quote_objects import is_passive, passive_agent, phrasal_range
 from dateline.analyse.quote_speakers import attribution_for, listener_of, subject_of
 
 if TYPE_CHECKING:
@@ -25,6 +40,7 @@ SENTENCE_END = " ,.;!?\"'”’"  # what may follow a cue phrase that ends its s
 CLAUSE_OPENERS = ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ")  # words a reported clause's subject opens with
 MAX_ADJUNCT_TOKENS = 8  # words between a cue and a "that" the parser failed to attach to it
 MAX_SET_OFF_TOKENS = 14  # the same for an aside set off by commas ("said, in a speech on …, that")
+CONJOINED = ("and ", "but ")  # a second clause after a mid-sentence "according to X"
 NO_SPEAKER = "the text names no speaker for this cue"
 
 
@@ -50,6 +66,8 @@ def _last_own_token(clause: Token) -> int:
     last = clause.right_edge.i
     for child in clause.rights:
         starts_own_quote = child.tag_ == "VBG" or any(c.dep_ in COMPLEMENT_DEPS for c in child.children)
+        if child.left_edge.dep_ == "mark" and child.left_edge.lower_ in REASON_WORDS:
+            continue  # "… because no one can state they have evidence": the speaker's reason
         if child.dep_ in ("advcl", "conj", "parataxis") and starts_own_quote and verb_cue(child) is not None:
             last = min(last, child.left_edge.i - 1)
     return max(last, clause.i)
@@ -90,8 +108,9 @@ def _looks_finite(clause: Token) -> bool:
 def _without_cue_phrase(
     analysis: Analysis, verb: Token, start: int, end: int, paragraph: tuple[int, int]
 ) -> tuple[int, int]:
-    """A parenthetical's clause without "X said" when it stands at the clause's start or end."""
-    phrase_start = verb.left_edge.idx
+    """A parenthetical's clause without "X said" when it stands at the clause's start or end (a
+    clause the parser hung on the cue before its subject, "If A, X argues, B", stays in)."""
+    phrase_start = verb.left_edge.idx if as_clause(verb) else _cue_phrase_start(verb)
     phrase_end = verb.right_edge.idx + len(verb.right_edge.text)
     sentence_start = _sentence_before(analysis, verb, paragraph)
     if sentence_start is not None:
@@ -142,7 +161,11 @@ def _misparsed_clause(analysis: Analysis, verb: Token, paragraph: tuple[int, int
     if not (subject_first or (after_that and doc[index].pos_ in CLAUSE_OPENERS)):
         return None
     sentence = analysis.record.sentences[analysis.sentence_index(verb.idx)]
-    start, end = trim(analysis.text, doc[index].idx, min(sentence.end, paragraph[1]))
+    end = min(sentence.end, paragraph[1])
+    head = doc[index].head
+    if head.i > index and head.pos_ in ("VERB", "AUX") and cue_follows(head, end):
+        end = head.right_edge.idx + len(head.right_edge.text)  # "While he acknowledged A was B, X noted …"
+    start, end = trim(analysis.text, doc[index].idx, end)
     if end > start and analysis.text[end - 1] == ".":
         end -= 1
     return start, end
@@ -181,17 +204,11 @@ def _that_after_adjuncts(verb: Token) -> int | None:
 def _is_bare_infinitive(verb: Token, subject: Token | None) -> bool:
     """True for "to say that" with nobody saying it ("All this is to say that", "amended to clarify that")."""
     infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
-    if not infinitive:
+    if not infinitive or goes_on(verb):
         return False
     return (
         verb.dep_ in ("advcl", "acl", "relcl") or subject is None or subject.lower_ in ("this", "that", "it")
     )
-
-
-def _is_parenthetical(verb: Token) -> bool:
-    """True for "X said" set off inside or after the clause it reports ("The strike, officials said, hit …")."""
-    has_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
-    return verb.dep_ == "parataxis" and has_subject and verb.head.pos_ in ("VERB", "AUX")
 
 
 def _closes_direct_quote(
@@ -222,9 +239,10 @@ def verb_candidates(
             continue
         cue = verb_cue(token, kinds)
         clause = _complement(token) if cue else None
-        parenthetical = cue is not None and clause is None and _is_parenthetical(token)
+        around = None
+        parenthetical = cue is not None and clause is None and is_parenthetical(token)
         if parenthetical:
-            clause = token.head
+            clause = main_clause(token.head)
         paragraph = paragraph_of(analysis.text, token.idx)
         misparsed = _misparsed_clause(analysis, token, paragraph) if cue and clause is None else None
         phrasal = cue is not None and clause is None and misparsed is None and not parenthetical
@@ -234,27 +252,35 @@ def verb_candidates(
             continue
         if clause is not None:
             start, end = _clause_range(analysis, clause, paragraph)
+            subject_as_object = object_as_subject(token, clause)
+            if subject_as_object is not None:
+                start = subject_as_object.left_edge.idx
             sentence_start = _sentence_before(analysis, token, paragraph) if clause.i < token.i else None
             if sentence_start is not None and not parenthetical:
                 start, end = trim(analysis.text, sentence_start, _cue_phrase_start(token))
             second = None if parenthetical else continued_clause(token, clause)
             second = second or (None if parenthetical else quoted_continuation(token, clause, inside))
+            second = second or (None if parenthetical else reason_clause(token, clause))
             if second is not None:
                 end = max(end, _clause_range(analysis, second, paragraph)[1])
+            around = None if parenthetical else clause_after_cue(token, clause, inside)
+            if around is not None:  # "A, the agency said, and B": the cue phrase stands inside
+                end = max(end, _clause_range(analysis, around, paragraph)[1])
         else:
             start, end = misparsed or (0, 0)
+            end = trim(analysis.text, start, min(end, paragraph[1]))[1]  # a headline's object ends with its line
         if parenthetical:
             start, end = _without_cue_phrase(analysis, token, start, end, paragraph)
-        start, end = trim_adjuncts(analysis, start, end, phrasal)
-        if word_count(analysis.text[start:end]) < MIN_WORDS or (
-            start <= cue.start < end and not parenthetical
-        ):
+        passive = phrasal and is_passive(token)  # its phrase is the content whole ("for being slow during crises")
+        start, end = trim_adjuncts(analysis, start, end, phrasal and not passive)
+        inner_cue = parenthetical or around is not None
+        if word_count(analysis.text[start:end]) < MIN_WORDS or (start <= cue.start < end and not inner_cue):
             continue
-        subject = subject_of(token, paragraph)
+        subject = passive_agent(token) if passive else subject_of(token, paragraph)
         if _is_bare_infinitive(token, subject) or _closes_direct_quote(analysis, token, subject, start, quoted):
             continue
         speaker = attribution_for(analysis, subject, start) if subject is not None else None
-        if subject is not None and start <= subject.idx < end and not parenthetical:
+        if subject is not None and start <= subject.idx < end and not inner_cue:
             continue
         addressee, channel = listener_of(analysis, token)
         if speaker is not None:
@@ -279,7 +305,9 @@ def _according_range(analysis: Analysis, according: Token, paragraph: tuple[int,
     before = trim(analysis.text, low, phrase_start)
     after = trim(analysis.text, phrase_end, high)
     root = according.sent.root
-    if before[0] <= root.idx < before[1] or after[0] <= root.idx < after[1]:  # the side with the main verb
+    if before[0] <= root.idx < before[1] and analysis.text[after[0] : after[1]].lower().startswith(CONJOINED):
+        start, end = before[0], after[1]  # "A, according to X, and B": both halves
+    elif before[0] <= root.idx < before[1] or after[0] <= root.idx < after[1]:  # the side with the main verb
         start, end = before if before[0] <= root.idx < before[1] else after
     else:
         start, end = after if after[1] - after[0] >= before[1] - before[0] else before

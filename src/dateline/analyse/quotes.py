@@ -16,6 +16,7 @@ from dateline.analyse.quote_candidates import Candidate, overlap, trim, word_cou
 from dateline.analyse.quote_colon import colon_candidates
 from dateline.analyse.quote_cues import SPEECH_KINDS
 from dateline.analyse.quote_direct import direct_candidate
+from dateline.analyse.quote_headline import headline_candidates
 from dateline.analyse.quote_marks import Quoted, find_quoted
 from dateline.analyse.quote_nouns import noun_candidates
 from dateline.analyse.quote_reported import according_candidates, verb_candidates
@@ -102,6 +103,7 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
     _join_adjacent(analysis, stretches, found)
     found.extend(colon_candidates(analysis, [(c.start, c.end) for c in found]))
     found.extend(block_candidates(analysis, [(c.start, c.end) for c in found]))
+    found.extend(headline_candidates(analysis, [(c.start, c.end) for c in found]))
     found.sort(key=lambda candidate: candidate.start)
     return found
 
