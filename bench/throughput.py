@@ -174,6 +174,10 @@ def two_workers_only(articles: list[Article], words: int) -> None:
                "store_write_articles_per_s": round(two.writes / two.write_seconds, 1),
                "store_bytes_per_article": round(store_size(db) / max(1, two.writes)),
                "load_average_end": os.getloadavg()}
+    full = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    if full.get("articles") == len(articles) and "one_worker" in full:
+        # The one-worker time of the last full run over the same articles, for a speed-up.
+        results["speedup_two_over_one_worker_of_last_full_run"] = round(full["one_worker"]["seconds"] / two.seconds, 2)
     path = RESULTS.with_name("throughput_two_workers.json")
     path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))

@@ -239,7 +239,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 def _plain(value: Any) -> Any:
     """``dataclasses.asdict`` without its deep copies: the record's leaves are immutable."""
-    if hasattr(value, "__dataclass_fields__"):
+    if dataclasses.is_dataclass(value):
         return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, list):
         return [_plain(item) for item in value]
