@@ -177,13 +177,21 @@ def test_quotes_non_clausal_content_ends_with_its_paragraph() -> None:
 @pytest.mark.parametrize(
     ("text", "cue", "content", "speaker"),
     [
+        # title-case headlines: the cue found by its form
         ("The City Could Rebuild Every School, Mayor Lopez Says.\n\nThe mayor spoke on Monday.", "Says",
          "The City Could Rebuild Every School", "Mayor Lopez"),
         ("Senator Vows To End Tax Breaks For Developers.\n\nThe senator spoke on Monday.", "Vows",
          "To End Tax Breaks For Developers", "Senator"),
+        # speech nouns with a "that" clause
+        ("The mayor is seizing upon a New York Times report that Jane Ortiz had a net loss of more than "
+         "$9 million in 1995.", "report", "Jane Ortiz had a net loss of more than $9 million in 1995",
+         "New York Times"),
+        ("Ortiz highlighted his message that what the city needs most is a new school.", "message",
+         "what the city needs most is a new school", "Ortiz"),
     ],
 )
-def test_quotes_title_case_headline(text: str, cue: str, content: str, speaker: str) -> None:
+def test_quotes_headlines_and_speech_nouns_give_content_and_speaker(text: str, cue: str, content: str,
+                                                                   speaker: str) -> None:
     quote = by_cue(text, cue)
     assert quote.text == content
     assert quote.speaker is not None and quote.speaker.text == speaker
@@ -208,22 +216,6 @@ def test_quotes_as_clause_reports_the_clause_around_it(text: str, cue: str, cont
 
 def test_quotes_as_clause_of_time_is_no_cue() -> None:
     assert quotes_of("As he welcomed the guests, Lopez was also launching his campaign.") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "cue", "content", "speaker"),
-    [
-        ("The mayor is seizing upon a New York Times report that Jane Ortiz had a net loss of more than "
-         "$9 million in 1995.", "report", "Jane Ortiz had a net loss of more than $9 million in 1995",
-         "New York Times"),
-        ("Ortiz highlighted his message that what the city needs most is a new school.", "message",
-         "what the city needs most is a new school", "Ortiz"),
-    ],
-)
-def test_quotes_speech_noun_that_clauses(text: str, cue: str, content: str, speaker: str) -> None:
-    quote = by_cue(text, cue)
-    assert quote.text == content
-    assert quote.speaker is not None and quote.speaker.text == speaker
 
 
 def test_quotes_infinitive_cue_after_went_on_takes_that_verbs_subject() -> None:
