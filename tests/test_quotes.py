@@ -644,3 +644,22 @@ def test_before_closing_mark_is_the_punctuation_a_quote_closed_with(body: str, m
 
     text = body + mark
     assert before_closing_mark(text, len(text), '”"’') == text[: len(text) - 1].rstrip('”"’ ')[-1:]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "is_open"),
+    [
+        ("He said “the timing", True),
+        ("He said “the timing” was bad", False),
+        ('He said "the timing', True),
+        ('He said "the timing" was bad', False),
+        ("He said ''the timing", True),
+        ("He called it «a farce", True),
+        ("He called it «a farce» and left", False),
+        ("No marks at all", False),
+    ],
+)
+def test_leaves_double_open_counts_unclosed_double_marks(prefix: str, is_open: bool) -> None:
+    from dateline.analyse.quote_marks import leaves_double_open
+
+    assert leaves_double_open(prefix) is is_open

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from dateline.analyse.quote_candidates import trim, word_count
 from dateline.analyse.quote_cues import ALL_KINDS, lexicon, verb_cue
+from dateline.analyse.quote_marks import leaves_double_open
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -219,19 +220,13 @@ def _before_semicolon_clause(analysis: Analysis, tokens: list[Token], start: int
     subject of its own ("said the timing was not intentional; they only learned on Friday …"):
     the writer's next sentence."""
     for token in tokens[MIN_KEPT_WORDS:-1]:
-        if token.text != ";" or _inside_marks(analysis.text[start : token.idx]):
+        if token.text != ";" or leaves_double_open(analysis.text[start : token.idx]):
             continue
         following = token.nbor(1)
         verb = following.head if following.dep_ in ("nsubj", "nsubjpass", "expl") else None
         if verb is not None and verb.i > token.i and verb.pos_ in ("VERB", "AUX"):
             return trim(analysis.text, start, token.idx)
     return start, end
-
-
-def _inside_marks(prefix: str) -> bool:
-    """True when ``prefix`` leaves a double quotation mark open."""
-    opened = prefix.count("“") + prefix.count("«") - prefix.count("”") - prefix.count("»")
-    return opened > 0 or (prefix.count('"') + prefix.count("''")) % 2 == 1
 
 
 def trim_adjuncts(analysis: Analysis, start: int, end: int, phrasal: bool = False) -> tuple[int, int]:

@@ -72,6 +72,14 @@ def before_closing_mark(text: str, end: int, marks: str) -> str:
     return text[position] if position >= 0 else ""
 
 
+def leaves_double_open(prefix: str) -> bool:
+    """True when ``prefix`` leaves a double quotation mark open: more “ or « than closing marks, or
+    an odd number of straight ones ('' counted as one). „ is left out: German-style quotes close
+    with “, which would count twice."""
+    opened = prefix.count("“") + prefix.count("«") - sum(prefix.count(mark) for mark in CLOSING_DOUBLE)
+    return opened > 0 or (prefix.count(STRAIGHT_DOUBLE) + prefix.count("''")) % 2 == 1
+
+
 def last_visible(text: str, index: int) -> int:
     """Index of the last character before ``index`` that is not white space (-1 when none); it
     walks back over the spaces only, where ``text[:index].rstrip()`` would copy the whole prefix."""
