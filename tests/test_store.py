@@ -147,6 +147,26 @@ def test_store_round_trips_real_analysis_and_opens_in_plain_sqlite(tmp_path: Pat
             "data"} <= columns
 
 
+def test_store_writes_a_document_and_its_prebuilt_rows_alike(tmp_path: Path, nlp: Any) -> None:
+    from dateline.analyse.pipeline import analyse_article
+    from dateline.ingest.sources import read_source
+    from dateline.store.rows import document_rows
+
+    article = next(item for item in read_source(str(REPO / "samples")) if isinstance(item, Article))
+    document = analyse_article(article, nlp).to_dict()
+    rows = document_rows(document)
+    assert len(rows.items["quotes"]) == len(document["quotes"]) > 0
+    tables = ("entities", "mentions", "quotes", "figures", "times", "events", "flags", "framing")
+    stored = []
+    for name, written in (("document", document), ("rows", rows)):
+        with Store.open(str(tmp_path / f"{name}.db")) as store:
+            store.write_article(article, "h1", None, written)
+            stored.append([store.sql(f"SELECT * FROM {table} ORDER BY id")[1] for table in tables]
+                          + [store.sql("SELECT sentences, extractors FROM articles")[1]])
+    assert stored[0] == stored[1]
+    assert all(stored[0][:3])
+
+
 def test_store_migrations_run_once(tmp_path: Path) -> None:
     db = str(tmp_path / "m.db")
     Store.open(db).close()

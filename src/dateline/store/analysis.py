@@ -1,4 +1,4 @@
-"""The analysis side of a batch job: turn a chunk of articles into record documents.
+"""The analysis side of a batch job: turn a chunk of articles into the rows the store writes.
 
 It runs in the main process (one worker) or in each worker process. Setting the environment
 variable ``DATELINE_ANALYSIS=stub`` replaces the spaCy analysis with an instant one-sentence
@@ -18,9 +18,10 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dateline.record import Article, Entity, Mention, Record, Span
+from dateline.store.rows import DocumentRows, document_rows
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,9 +32,9 @@ PR_SET_PDEATHSIG = 1
 
 @dataclass
 class Outcome:
-    """The analysis of one article: its document (without the article part) or the error."""
+    """The analysis of one article: its record's rows (the article part aside) or the error."""
 
-    document: dict[str, Any] | None
+    rows: DocumentRows | None
     error: str | None = None
 
 
@@ -96,7 +97,7 @@ def _exit_when_orphaned(parent: int) -> None:
 def analyse_chunk(articles: list[Article]) -> ChunkResult:
     """Analyse ``articles`` with ``nlp.pipe``; one failing article does not fail the others."""
     if os.environ.get("DATELINE_ANALYSIS") == "stub":
-        outcomes = [Outcome(_document(_stub_record(article))) for article in articles]
+        outcomes = [Outcome(_rows(_stub_record(article))) for article in articles]
     else:
         outcomes = _analyse(articles)
     return ChunkResult(outcomes, os.getpid(), peak_rss_bytes())
@@ -123,20 +124,20 @@ def _analyse(articles: list[Article]) -> list[Outcome]:
     outcomes: list[Outcome] = []
     try:
         for record in analyse_articles(iter(articles), _NLP):
-            outcomes.append(Outcome(_document(record)))
+            outcomes.append(Outcome(_rows(record)))
     except Exception:  # redo the rest one by one, so that only the failing article fails
         for article in articles[len(outcomes) :]:
             try:
-                outcomes.append(Outcome(_document(analyse_article(article, _NLP))))
+                outcomes.append(Outcome(_rows(analyse_article(article, _NLP))))
             except Exception as error:
                 outcomes.append(Outcome(None, f"analysis failed: {type(error).__name__}: {error}"))
     return outcomes
 
 
-def _document(record: Record) -> dict[str, Any]:
+def _rows(record: Record) -> DocumentRows:
     document = record.to_dict()
     document.pop("article", None)
-    return document
+    return document_rows(document)
 
 
 def _stub_record(article: Article) -> Record:

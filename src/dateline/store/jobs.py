@@ -59,7 +59,7 @@ class Options:
     """How a job runs."""
 
     workers: int = 1
-    chunk_size: int = 32
+    chunk_size: int = 16
     fail_fast: bool = False
     limit: int | None = None
     on_error: Callable[[InputError], None] | None = None
@@ -170,7 +170,9 @@ class _Job:
         if self.pool is not None and articles:
             chunk.pending = self.pool.apply_async(analyse_chunk, (articles,))
         self.chunks.append(chunk)
-        limit = 2 * self.options.workers if self.pool is not None else 0
+        # Three chunks a worker: while the main process waits for the oldest chunk (writes keep the
+        # read order), a worker that finished a short one still finds work queued.
+        limit = 3 * self.options.workers if self.pool is not None else 0
         while len(self.chunks) > limit:
             self._drain()
 
@@ -205,8 +207,8 @@ class _Job:
 
     def _store(self, entry: _Entry, outcome: Any) -> None:
         if entry.needs_analysis:
-            status = "analysed" if outcome.document is not None else "failed"
-            self.store.write_article(entry.article, entry.content_hash, entry.minhash, outcome.document,
+            status = "analysed" if outcome.rows is not None else "failed"
+            self.store.write_article(entry.article, entry.content_hash, entry.minhash, outcome.rows,
                                      status=status, error=outcome.error)
             self.lsh.remove(entry.content_hash)
             if outcome.error:

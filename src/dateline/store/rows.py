@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.store.schema import PROVENANCE, ItemTable
+from dateline.store.schema import ITEM_TABLES, PROVENANCE, ItemTable
 
 PROVENANCE_KEYS = frozenset(key for key, _column in PROVENANCE)
 # Keys kept in their own columns (or rebuilt from other tables), so not repeated in ``data``.
@@ -27,9 +28,31 @@ def item_rows(table: ItemTable, document: dict[str, Any]) -> Iterator[dict[str, 
                 yield {**mention, "entity_id": entity.get("id"), "role": role}
 
 
-def row_values(table: ItemTable, article_id: int, idx: int, item: dict[str, Any]) -> list[Any]:
-    """The column values of one item row, in :func:`column_names` order."""
-    values: list[Any] = [article_id, idx]
+@dataclass
+class DocumentRows:
+    """A record document as the store writes it: its article-level parts as JSON text and its items
+    as column values. Workers build these, so the one process that writes the store only inserts."""
+
+    sentences: str = "[]"
+    extractors: str = "{}"
+    items: dict[str, list[list[Any]]] = field(default_factory=dict)  # table name -> rows, no article_id
+
+
+def document_rows(document: dict[str, Any] | None) -> DocumentRows:
+    """The rows of one record document (``None``: an article stored without analysis)."""
+    if not document:
+        return DocumentRows()
+    return DocumentRows(
+        sentences=json.dumps(document.get("sentences") or [], ensure_ascii=False),
+        extractors=json.dumps(document.get("extractors") or {}),
+        items={table.name: [row_values(table, idx, item) for idx, item in enumerate(item_rows(table, document))]
+               for table in ITEM_TABLES},
+    )
+
+
+def row_values(table: ItemTable, idx: int, item: dict[str, Any]) -> list[Any]:
+    """The column values of one item row, in :func:`column_names` order after ``article_id``."""
+    values: list[Any] = [idx]
     values += [column.get(item) for column in table.columns]
     values += [item.get(key) for key, _column in PROVENANCE]
     skip = COLUMN_KEYS.get(table.part, PROVENANCE_KEYS)

@@ -16,7 +16,7 @@ from dateline.store import dedup
 from dateline.store.backend import Backend, connect
 from dateline.store.migrations import migrate
 from dateline.store.records import record_from_dict
-from dateline.store.rows import attach_mentions, column_names, item_from_row, item_rows, row_values
+from dateline.store.rows import DocumentRows, attach_mentions, column_names, document_rows, item_from_row
 from dateline.store.schema import ARTICLE_COLUMNS, ITEM_TABLES
 
 PAGE = 200
@@ -88,7 +88,7 @@ class Store:
         article: Article,
         content_hash: str,
         minhash: MinHash | None,
-        document: dict[str, Any] | None,
+        document: dict[str, Any] | DocumentRows | None,
         status: str = "analysed",
         duplicate_of: int | None = None,
         similarity: float | None = None,
@@ -98,17 +98,18 @@ class Store:
 
         ``status`` is 'analysed', 'near_duplicate' (``duplicate_of`` names the first copy; not
         analysed) or 'failed' (``error`` says why). Only first copies enter the LSH index.
+        ``document`` is a record document (``Record.to_dict()``) or its rows already built.
         """
-        document = document or {}
+        rows = document if isinstance(document, DocumentRows) else document_rows(document)
         try:
-            return self._write(article, content_hash, minhash, document, status, duplicate_of, similarity, error)
+            return self._write(article, content_hash, minhash, rows, status, duplicate_of, similarity, error)
         except Exception as failure:
             if _is_unique_violation(failure) and self.find_hash(content_hash) is not None:
                 raise AlreadyStored(content_hash) from None
             raise
 
     def _write(
-        self, article: Article, content_hash: str, minhash: MinHash | None, document: dict[str, Any], status: str,
+        self, article: Article, content_hash: str, minhash: MinHash | None, document: DocumentRows, status: str,
         duplicate_of: int | None, similarity: float | None, error: str | None,
     ) -> int:
         with self.backend.transaction():
@@ -119,8 +120,7 @@ class Store:
                 "location": article.location, "word_count": len(article.text.split()),
                 "content_hash": content_hash, "status": status, "duplicate_of": duplicate_of,
                 "similarity": similarity, "error": error,
-                "sentences": json.dumps(document.get("sentences") or [], ensure_ascii=False),
-                "extractors": json.dumps(document.get("extractors") or {}),
+                "sentences": document.sentences, "extractors": document.extractors,
                 "extra": json.dumps(article.extra, ensure_ascii=False, default=str),
                 "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             }
@@ -145,13 +145,13 @@ class Store:
                     [(key, article_id) for key in dedup.buckets(minhash, self.banding)],
                 )
             for table in ITEM_TABLES:
-                items = [row_values(table, article_id, idx, item) for idx, item in enumerate(item_rows(table, document))]
+                items = [[article_id, *values] for values in document.items.get(table.name, ())]
                 columns = column_names(table)
                 self.backend.executemany(
                     f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
                     items,
                 )
-            if self.backend.dialect == "sqlite" and document.get("quotes"):
+            if self.backend.dialect == "sqlite" and document.items.get("quotes"):
                 self.backend.execute(
                     "INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE article_id = ?",
                     (article_id,),
