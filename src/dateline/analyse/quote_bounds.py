@@ -71,7 +71,7 @@ def _own_tense(token: Token) -> bool:
     )
 
 
-def _writer_adjunct(token: Token, phrasal: bool) -> bool:
+def _writer_adjunct(token: Token, phrasal: bool, start: int) -> bool:
     """True when the phrase headed by ``token`` is an adjunct the writer added."""
     dep, first = token.dep_, token.left_edge.lower_
     if _set_off(token):
@@ -88,8 +88,23 @@ def _writer_adjunct(token: Token, phrasal: bool) -> bool:
     if not phrasal:
         return False
     if dep in ("advcl", "npadvmod"):
-        return True
-    return dep == "prep" and token.lower_ in ADJUNCT_PREPOSITIONS and token.head.pos_ == "VERB"
+        return not _gerund_clause(token)
+    adjunct = dep == "prep" and token.lower_ in ADJUNCT_PREPOSITIONS and token.head.pos_ == "VERB"
+    return adjunct and not _of_inner_clause(token, start)
+
+
+def _gerund_clause(token: Token) -> bool:
+    """True for an adverbial clause of a gerund that a preposition of the content governs ("accused
+    him of dozing when the fouls piled up"): it is said of the gerund, not of the cue verb."""
+    head = token.head
+    return token.dep_ == "advcl" and head.tag_ == "VBG" and head.dep_ == "pcomp"
+
+
+def _of_inner_clause(token: Token, start: int) -> bool:
+    """True for a phrase that modifies a verb with a subject of its own inside the content ("of
+    dozing when the fouls piled up during the second half"): that clause's, not the cue verb's."""
+    head = token.head
+    return head.idx >= start and head.pos_ in ("VERB", "AUX") and _subject(head) is not None
 
 
 def _subject(token: Token) -> Token | None:
@@ -195,6 +210,8 @@ def _opens_time_adjunct(token: Token, start: int, end: int) -> bool:
         root = root.head
     if root.dep_ in ("poss", "compound", "amod", "nmod"):
         return False
+    if root.dep_ == "pobj" and _of_inner_clause(root.head, start):  # "when the fouls piled up during the half"
+        return False
     head_inside = start <= root.head.idx < end
     return not (head_inside and root.head.pos_ in ("VERB", "AUX"))
 
@@ -203,7 +220,7 @@ def _before_time_or_aside(analysis: Analysis, tokens: list[Token], start: int, e
     """A non-clausal content up to a time phrase or a dashed aside, wherever the parser hung it
     ("blasted Clinton as a “disgrace” Wednesday on …", "as a “crazy system” during a stop in …")."""
     for token in tokens[MIN_KEPT_WORDS:]:
-        adjunct = token.dep_ == "prep" and token.lower_ in ADJUNCT_PREPOSITIONS
+        adjunct = token.dep_ == "prep" and token.lower_ in ADJUNCT_PREPOSITIONS and not _of_inner_clause(token, start)
         aside = token.text in ("—", "–", "--") and token.nbor(-1).text not in SET_OFF
         if _opens_time_adjunct(token, start, end) or adjunct or aside:
             first = token
@@ -246,7 +263,7 @@ def trim_adjuncts(analysis: Analysis, start: int, end: int, phrasal: bool = Fals
     for token in tokens[1:]:
         if token.right_edge.i < last or token.left_edge.idx <= start:
             continue
-        if not _writer_adjunct(token, phrasal):
+        if not _writer_adjunct(token, phrasal, start):
             continue
         first = token.left_edge
         while first.i > 0 and first.nbor(-1).dep_ == "cc" and first.nbor(-1).head.i == token.head.i:

@@ -35,6 +35,7 @@ CONTINUING = (", but", ", and")  # words between a cue and the second half of a 
 SET_OFF = (*INTRODUCERS, "-", ";", "(")  # marks that set a quote off from the words before it
 SENTENCE_OPENERS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "there"})
 MAX_TITLE_WORDS = 6
+OWN_CONTENT_DEPS = ("ccomp", "dobj", "xcomp")  # a cue verb's own reported clause, object or infinitive
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from"})
 CONTINUES_NOTE = "continues the previous quote of the same speaker"
 NO_SPEAKER = "the text names no speaker for this quote"
@@ -117,26 +118,41 @@ def _following_region(analysis: Analysis, quote: Quoted, limit: int) -> list[Tok
     if following[0].text[:1].islower():  # “…?” a narrator asks: one sentence, split by "?"
         return window
     asks = analysis.text[quote.content_start : quote.content_end].endswith(("?", "!"))
-    if asks and _opens_with_attribution(window):  # “…?” Jane Ortiz said, …
-        return window
-    return following if len(following) <= SHORT_SENTENCE else []
+    long_window = _outside_brackets(following)[:COMMA_WINDOW]  # “…!” Jane Ortiz, a writer for X, said, …
+    if asks and _opens_with_attribution(long_window):  # “…?” Jane Ortiz said, …
+        return long_window
+    return following if len(following) <= SHORT_SENTENCE and not _reports_a_clause(following) else []
 
 
-def _take_lead_in(analysis: Analysis, quote: Quoted, found: Candidate, floor: int) -> None:
+def _take_lead_in(analysis: Analysis, quote: Quoted, found: Candidate, floor: int) -> bool:
     """``Raising taxes “is a bad idea,” Lopez said``: the writer's words that run straight into a
     quote whose cue follows it are the start of the reported clause, which is then mixed (not when
     a comma, colon or dash sets the quote off, when the words hold a cue of their own, or when the
-    words and the quote hold no finite verb: ``Decrying the “rigged system,” Lopez said …``)."""
+    words and the quote hold no finite verb: ``Decrying the “rigged system,” Lopez said …``).
+    False when the quote is then no quote at all: a phrase of such words with no finite verb
+    before a cue that reports words of its own (``Mocking the “fake budget,” Ortiz accused
+    the council of lying``: a scare quote)."""
     start = max(_sentence_start(analysis, quote.open_mark), floor)
     lead = analysis.text[start : quote.open_mark]
     if not lead.strip() or lead.rstrip()[-1:] in SET_OFF or "\n" in lead.strip():
-        return
+        return True
     tokens = _tokens(analysis, start, quote.open_mark)
     finite = any(t.tag_ in FINITE_TAGS for t in _tokens(analysis, start, quote.content_end))
+    if not finite and found.cue is not None:
+        verbs = analysis.tokens_starting_within(found.cue.start, found.cue.end)[:1]
+        return not any(c.dep_ in OWN_CONTENT_DEPS and c.i > v.i for v in verbs for c in v.children)
     if not finite or any(verb_cue(token) is not None for token in tokens):
-        return
+        return True
     found.start, found.end = trim(analysis.text, start, quote.end)[0], quote.end  # with its marks, as mixed quotes are
     found.kind = "mixed"
+    return True
+
+
+def _reports_a_clause(tokens: list[Token]) -> bool:
+    """True when the first cue verb of ``tokens`` has a clause or infinitive of its own ("Reyes
+    insisted that Ortiz “show …”"): it is not the cue of a quote before it."""
+    verb = next((token for token in tokens if verb_cue(token) is not None), None)
+    return verb is not None and any(child.dep_ in ("ccomp", "xcomp") for child in verb.children)
 
 
 def _introduces_next(analysis: Analysis, last: Token, limit: int) -> bool:
@@ -152,8 +168,8 @@ def _opens_with_attribution(tokens: list[Token]) -> bool:
     if verb is None or any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in verb.children):
         return False
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
-    before = {token.i for token in tokens if token.i < verb.i}
-    return bool(subjects) and before == {t.i for s in subjects for t in s.subtree if t.i < verb.i}
+    before = {token.i for token in tokens if token.i < verb.i and not token.is_punct}
+    return bool(subjects) and before <= {t.i for s in subjects for t in s.subtree}
 
 
 def _before_region(analysis: Analysis, quote: Quoted, floor: int, same_sentence: bool) -> list[Token]:
@@ -284,7 +300,7 @@ def direct_candidate(
     ``floor``/``limit`` bound the text around the stretch that may hold its cue (the previous and
     next stretches); ``previous`` is the quote found just before it.
     """
-    if _is_title(analysis.text[quote.content_start : quote.content_end]):
+    if is_title(analysis.text[quote.content_start : quote.content_end]):
         return None
     adjacent = _next_is_adjacent(analysis, quote, limit)
     paragraph_start, paragraph_end = paragraph_of(analysis.text, quote.open_mark)
@@ -293,8 +309,9 @@ def direct_candidate(
     closed_by_cue = quote.continues and quote.close_mark is not None  # a reopened quote may name its own speaker
     if closed_by_cue or analysis.text[quote.content_start : quote.content_end].endswith(","):  # “…,” X said
         after_first = _with_cue(analysis, quote, _after_region(analysis, quote, limit, COMMA_WINDOW), before=False)
-    if after_first is not None:  # the lead-in may run over scare quotes, not over a quote of its own
-        _take_lead_in(analysis, quote, after_first, max(paragraph_start, previous.end if previous else 0))
+    lead_floor = max(paragraph_start, previous.end if previous else 0)  # the lead-in may run over scare quotes
+    if after_first is not None and not _take_lead_in(analysis, quote, after_first, lead_floor):
+        return None
     if quote.continues and after_first is None:
         found = _continuation(analysis, quote, previous)
         if found is not None:
@@ -311,7 +328,7 @@ def direct_candidate(
     )
 
 
-def _is_title(content: str) -> bool:
+def is_title(content: str) -> bool:
     """True for a short name in title case with no punctuation at its end ("Monday Night Football",
     "Keepin' It Real", "Women in Power"): a title, show or event, not words someone said."""
     found = WORD.findall(content)

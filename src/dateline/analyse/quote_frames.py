@@ -20,6 +20,7 @@ AS_CLAUSE_DEPS = ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "advmod", "neg
 ASPECT_VERBS = ("continue", "begin", "start", "proceed")
 LISTENER_VERBS = ("tell", "ask", "inform", "remind", "warn", "assure", "urge")
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
+RELATIVE_TAGS = ("WDT", "WP", "WP$")  # which, that, who, what, whose
 
 
 def object_as_subject(verb: Token, clause: Token) -> Token | None:
@@ -61,7 +62,15 @@ def is_parenthetical(verb: Token) -> bool:
     has_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
     if as_clause(verb):
         return True
-    return verb.dep_ == "parataxis" and has_subject and verb.head.pos_ in ("VERB", "AUX")
+    return verb.dep_ == "parataxis" and has_subject and _clause_head(verb.head).pos_ in ("VERB", "AUX")
+
+
+def _clause_head(head: Token) -> Token:
+    """The verb of the clause ``head`` stands in when it is that clause's subject ("The trouble
+    now, he told me, is that …": the parser hung the cue on "trouble")."""
+    if head.dep_ in ("nsubj", "nsubjpass") and head.i < head.head.i:
+        return head.head
+    return head
 
 
 def as_clause(verb: Token) -> bool:
@@ -87,6 +96,20 @@ def as_clause(verb: Token) -> bool:
 def main_clause(head: Token) -> Token:
     """The clause a parenthetical "X said" reports: the main clause when the parser hung the cue on a
     leading subordinate clause ("Though A, he said, B": B's verb, whose subtree holds A)."""
+    head = _clause_head(head)
     while head.dep_ == "advcl" and head.i < head.head.i:
         head = head.head
     return head
+
+
+def relative_report_start(verb: Token, clause: Token) -> Token | None:
+    """The first word of the reported clause after the cue when the cue stands inside a relative
+    clause whose relative word the reported clause opens with ("the pumps, which the engineer said
+    were under water": "were under water"; "what the unions said was a pay cut"), or None."""
+    first = clause.left_edge
+    if not (first.i < verb.i < clause.i and first.tag_ in RELATIVE_TAGS and first.head.i == clause.i):
+        return None
+    after = [token for token in clause.subtree if token.i > verb.i and not token.is_punct]
+    if after and after[0].lower_ == "that" and after[0].dep_ == "mark":
+        after = after[1:]
+    return after[0] if after else None

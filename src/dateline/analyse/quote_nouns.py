@@ -24,6 +24,7 @@ CLAUSE_DEPS = ("acl", "ccomp", "relcl", "appos")
 AGENT_PREPOSITIONS = ("by", "from", "of")
 MIN_WORDS = 3
 NAMED_SPEAKERS = ("PERSON", "ORG", "NORP", "GPE")
+INFINITIVE_STANCES = ("commissive", "directive", "warning")  # "a promise to …", "a demand to …", "a threat to …"
 
 
 def _that_clause(noun: Token) -> Token | None:
@@ -34,6 +35,18 @@ def _that_clause(noun: Token) -> Token | None:
         first = child.left_edge
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in child.children)
         if first.lower_ == "that" and first.dep_ == "mark" and has_subject:
+            return child
+    return None
+
+
+def _infinitive(noun: Token, stance: str) -> Token | None:
+    """The infinitive a commissive, directive or warning speech noun reports ("her pledge to close
+    the landfill", "its threat to walk out"), or None."""
+    if stance not in INFINITIVE_STANCES:
+        return None
+    for child in noun.rights:
+        first = child.left_edge
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and first.i == noun.i + 1 and first.lower_ == "to":
             return child
     return None
 
@@ -66,22 +79,24 @@ def noun_candidates(analysis: Analysis, quoted: list[tuple[int, int]]) -> list[C
         if cue is None or any(s <= token.idx < e for s, e in quoted):
             continue
         clause = _that_clause(token)
-        if clause is None:
+        infinitive = None if clause is not None else _infinitive(token, cue.stance)
+        if clause is None and infinitive is None:
             continue
         paragraph = paragraph_of(analysis.text, token.idx)
         head = _speaker_head(token, paragraph)
         if head is None:
             continue
-        first = clause.left_edge.i + 1
-        last = clause.right_edge
+        first = clause.left_edge.i + 1 if clause is not None else token.i + 1  # the "to" is the content's
+        last = (clause or infinitive).right_edge  # type: ignore[union-attr]
         start, end = trim(
             analysis.text, analysis.doc[first].idx, min(last.idx + len(last.text), paragraph[1])
         )
         if end > start and analysis.text[end - 1] == ".":
             end -= 1
-        start, end = trim_adjuncts(analysis, start, end)
+        start, end = trim_adjuncts(analysis, start, end, phrasal=infinitive is not None)
         if word_count(analysis.text[start:end]) < MIN_WORDS:
             continue
         speaker = attribution_for(analysis, head, start)
-        found.append(Candidate(start, end, "indirect", cue, speaker, 0.65, anchor=clause.idx))
+        anchor = (clause or infinitive).idx  # type: ignore[union-attr]
+        found.append(Candidate(start, end, "indirect", cue, speaker, 0.65, anchor=anchor, phrasal=infinitive is not None))
     return found

@@ -14,7 +14,7 @@ from dateline.analyse.quote_bounds import (
     trim_adjuncts,
 )
 from dateline.analyse.quote_candidates import Candidate, paragraph_of, trim, word_count
-from dateline.analyse.quote_cues import SPEECH_KINDS, CueWord, lexicon, noun_cue, verb_cue
+from dateline.analyse.quote_cues import ALL_KINDS, SPEECH_KINDS, CueWord, lexicon, noun_cue, verb_cue
 from dateline.analyse.quote_frames import (
     as_clause,
     cue_follows,
@@ -22,6 +22,7 @@ from dateline.analyse.quote_frames import (
     is_parenthetical,
     main_clause,
     object_as_subject,
+    relative_report_start,
 )
 from dateline.analyse.quote_marks import ALL_MARKS, before_closing_mark, last_visible
 from dateline.analyse.quote_objects import is_passive, passive_agent, phrasal_range
@@ -70,6 +71,9 @@ def _last_own_token(clause: Token) -> int:
             continue  # "… because no one can state they have evidence": the speaker's reason
         if child.dep_ in ("advcl", "conj", "parataxis") and starts_own_quote and verb_cue(child) is not None:
             last = min(last, child.left_edge.i - 1)
+    doc = clause.doc
+    while last > clause.i and (doc[last].dep_ == "cc" or doc[last].text in (",", ";")):  # "… published but said …"
+        last -= 1
     return max(last, clause.i)
 
 
@@ -81,6 +85,17 @@ def _complement(verb: Token) -> Token | None:
     clause = after[0] if after else (clauses[0] if clauses else None)
     if clause is not None and clause.i < verb.i and not _looks_finite(clause):
         return None
+    return _inside_final_attribution(clause) if clause is not None and clause.i > verb.i else clause
+
+
+def _inside_final_attribution(clause: Token) -> Token:
+    """The clause itself, or the words it attributes when it is a sentence-final attribution of its
+    own ("said the photos do not show it, the records showed": the parser made "showed" the
+    reported clause; the cue reports "the photos do not show it")."""
+    subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in clause.children)
+    inner = [child for child in clause.lefts if child.dep_ in COMPLEMENT_DEPS and _looks_finite(child)]
+    if subject and inner and verb_cue(clause, ALL_KINDS) is not None:
+        return inner[0]
     return clause
 
 
@@ -129,11 +144,12 @@ def _cue_phrase_start(verb: Token) -> int:
 
 
 def _sentence_start_of(analysis: Analysis, verb: Token, paragraph: tuple[int, int]) -> int:
-    """Where the cue's sentence starts inside its paragraph (after a colon in it: "… the
-    following: “A,” X wrote")."""
+    """Where the cue's sentence starts inside its paragraph (after a colon or semicolon in it: "… the
+    following: “A,” X wrote", "Farmers oppose the tax; the governor and his aides promise relief")."""
     sentence = analysis.record.sentences[analysis.sentence_index(verb.idx)]
     start = max(sentence.start, paragraph[0])
-    return max(start, analysis.text.rfind(":", start, verb.idx) + 1)
+    after_colon = analysis.text.rfind(":", start, verb.idx) + 1
+    return max(start, after_colon, analysis.text.rfind(";", start, verb.idx) + 1)
 
 
 def _sentence_before(analysis: Analysis, verb: Token, paragraph: tuple[int, int]) -> int | None:
@@ -145,6 +161,18 @@ def _sentence_before(analysis: Analysis, verb: Token, paragraph: tuple[int, int]
     if analysis.text[phrase_end : min(sentence.end, paragraph[1])].strip(SENTENCE_END):
         return None
     return _sentence_start_of(analysis, verb, paragraph)
+
+
+def _broken_quote_range(analysis: Analysis, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[int, int]:
+    """``[start, end)``, or the quote ``start`` lies in after some of its words: the parser broke a
+    sentence inside the quote (“A. B,” X said), which the cue then reports whole (up to its
+    closing mark when only the speaker's words, with no verb, follow it)."""
+    for open_mark, close in quoted:
+        if open_mark < start < close and word_count(analysis.text[open_mark:start]):
+            speaker_words = analysis.tokens_starting_within(close, end)
+            verbless = not any(token.pos_ in ("VERB", "AUX") for token in speaker_words)
+            return open_mark, close if verbless and close < end else end
+    return start, end
 
 
 def _misparsed_clause(analysis: Analysis, verb: Token, paragraph: tuple[int, int]) -> tuple[int, int] | None:
@@ -255,9 +283,13 @@ def verb_candidates(
             subject_as_object = object_as_subject(token, clause)
             if subject_as_object is not None:
                 start = subject_as_object.left_edge.idx
+            relative = relative_report_start(token, clause)
+            if relative is not None:  # "which the officer said were at his sides"
+                start = relative.idx
             sentence_start = _sentence_before(analysis, token, paragraph) if clause.i < token.i else None
             if sentence_start is not None and not parenthetical:
                 start, end = trim(analysis.text, sentence_start, _cue_phrase_start(token))
+                start, end = _broken_quote_range(analysis, start, end, quoted)
             second = None if parenthetical else continued_clause(token, clause)
             second = second or (None if parenthetical else quoted_continuation(token, clause, inside))
             second = second or (None if parenthetical else reason_clause(token, clause))

@@ -15,7 +15,7 @@ from dateline.analyse.quote_block import block_candidates
 from dateline.analyse.quote_candidates import Candidate, overlap, trim, word_count
 from dateline.analyse.quote_colon import colon_candidates
 from dateline.analyse.quote_cues import SPEECH_KINDS
-from dateline.analyse.quote_direct import direct_candidate
+from dateline.analyse.quote_direct import direct_candidate, is_title
 from dateline.analyse.quote_headline import headline_candidates
 from dateline.analyse.quote_marks import Quoted, find_quoted
 from dateline.analyse.quote_nouns import noun_candidates
@@ -89,13 +89,13 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
         ):
             seen.add((candidate.start, candidate.end))
             found.append(candidate)
+    bounding = [i for i, s in enumerate(stretches) if not is_title(analysis.text[s.content_start : s.content_end])]
     for index, stretch in enumerate(stretches):
         if index in used:
             continue
         before = [c for c in found if c.end <= stretch.open_mark]
         previous = max(before, key=lambda c: c.end) if before else None
-        floor = stretches[index - 1].end if index > 0 else 0
-        limit = stretches[index + 1].open_mark if index + 1 < len(stretches) else len(analysis.text)
+        floor, limit = _neighbours(stretches, index, bounding, len(analysis.text))
         direct = direct_candidate(analysis, stretch, previous, floor, limit)
         if direct is not None and (direct.start, direct.end) not in seen:
             seen.add((direct.start, direct.end))
@@ -106,6 +106,17 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
     found.extend(headline_candidates(analysis, [(c.start, c.end) for c in found]))
     found.sort(key=lambda candidate: candidate.start)
     return found
+
+
+def _neighbours(stretches: list[Quoted], index: int, bounding: list[int], length: int) -> tuple[int, int]:
+    """Where the quoted stretches before and after stretch ``index`` end and open, the bounds of the
+    words that may hold its cue: only ``bounding`` stretches count (a quoted name or title between,
+    ``Dana "Dee" Ortiz shouted``, bounds nothing)."""
+    before = [i for i in bounding if i < index]
+    after = [i for i in bounding if i > index]
+    floor = stretches[before[-1]].end if before else 0
+    limit = stretches[after[0]].open_mark if after else length
+    return floor, limit
 
 
 def _join_adjacent(analysis: Analysis, stretches: list[Quoted], found: list[Candidate]) -> None:
