@@ -19,9 +19,10 @@ def load_pipeline(model: str = MODEL_PACKAGE, fast: bool = True) -> Language:
     """Load the English pipeline from its installed package (never from a model hub).
 
     With ``fast`` (the default) the attribute ruler and lemmatizer are replaced by memoising
-    versions, matrix products go through numpy's BLAS on one thread and token embeddings are
-    computed once per distinct token, all with identical output (see :mod:`dateline.nlp_fast`,
-    :mod:`dateline.nlp_matmul` and :mod:`dateline.nlp_embed_cache`).
+    versions, matrix products go through numpy's BLAS on one thread, maxout layers skip what only
+    training needs and token embeddings are computed once per distinct token, all with identical
+    output (see :mod:`dateline.nlp_fast`, :mod:`dateline.nlp_matmul`, :mod:`dateline.nlp_maxout`
+    and :mod:`dateline.nlp_embed_cache`).
     Raises :class:`ModelMissingError` naming the package to install when it is missing.
     """
     import spacy
@@ -37,8 +38,10 @@ def load_pipeline(model: str = MODEL_PACKAGE, fast: bool = True) -> Language:
         from dateline.nlp_embed_cache import cache_embeddings
         from dateline.nlp_fast import speed_up
         from dateline.nlp_matmul import use_numpy_matmul
+        from dateline.nlp_maxout import fast_maxout
 
         speed_up(nlp)
         use_numpy_matmul(nlp)
+        fast_maxout(nlp)
         cache_embeddings(nlp)
     return nlp

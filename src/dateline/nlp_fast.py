@@ -17,10 +17,11 @@ import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 TokenKey = tuple[int, int, int, int]  # LOWER, TAG, DEP, IS_SPACE hashes
 AttrsUpdate = dict[str, str]
+Assignment = tuple[tuple[tuple[int, int], ...], str | None]  # (column, hash) pairs, DEP label
 
 
 class FastAttributeRuler:
@@ -32,6 +33,7 @@ class FastAttributeRuler:
         self.attrs: dict[int, tuple[AttrsUpdate, int]] = {}
         self.multi = Matcher(nlp.vocab)
         self.cache: dict[TokenKey, tuple[int, ...]] = {}
+        self.assignments: dict[tuple[int, ...], Assignment] = {}
         # Most words are named by no pattern: they share one cache key (lower = 0).
         self.named_lowers: set[str] = set()
         self.lower_regexes: list[re.Pattern[str]] = []
@@ -84,25 +86,41 @@ class FastAttributeRuler:
             target = (start if index >= 0 else end) + index
             extra.setdefault(target, []).append(number)
         values = doc.to_array([POS, MORPH, LEMMA, TAG])
-        rare: list[tuple[int, AttrsUpdate]] = []
+        rows: list[int] = []
+        columns: list[int] = []
+        hashes: list[int] = []
+        rare: list[tuple[int, str]] = []
+        assignments = self.assignments
         for i, key in enumerate(keys):
             matched = self._single_matches((self._lower_key(key[0]), key[1], key[2], key[3]))
             if i in extra:
                 matched = tuple(sorted((*matched, *extra[i])))
             if not matched:
                 continue
-            update: AttrsUpdate = {}
-            for number in matched:
-                update.update(self.attrs[number][0])
-            for column, attr in enumerate(("POS", "MORPH", "LEMMA", "TAG")):
-                if attr in update:
-                    values[i, column] = self._hash(attr, update[attr])
-            if "DEP" in update:
-                rare.append((i, update))
+            assignment = assignments.get(matched) or self._assignment(matched)
+            for column, value in assignment[0]:
+                rows.append(i)
+                columns.append(column)
+                hashes.append(value)
+            if assignment[1] is not None:
+                rare.append((i, assignment[1]))
+        if rows:
+            values[rows, columns] = hashes
         doc.from_array([POS, MORPH, LEMMA, TAG], values)  # type: ignore[arg-type]
-        for i, update in rare:
-            doc[i].dep_ = update["DEP"]
+        for i, dep in rare:
+            doc[i].dep_ = dep
         return doc
+
+    def _assignment(self, matched: tuple[int, ...]) -> Assignment:
+        """What a set of matched patterns writes: (column, hash) pairs and a dependency label, later
+        patterns winning; the same for every token that matches the same patterns."""
+        update: AttrsUpdate = {}
+        for number in matched:
+            update.update(self.attrs[number][0])
+        pairs = tuple((column, self._hash(attr, update[attr]))
+                      for column, attr in enumerate(("POS", "MORPH", "LEMMA", "TAG")) if attr in update)
+        assignment = self.assignments[matched] = (pairs, update.get("DEP"))
+        return assignment
 
     def _hash(self, attr: str, value: str) -> int:
         if attr == "POS":
@@ -113,31 +131,69 @@ class FastAttributeRuler:
 
 
 class FastLemmatizer:
-    """Runs a rule Lemmatizer once per distinct (word, POS, morphology) and reuses the result."""
+    """Runs a rule Lemmatizer once per distinct (word, POS, morphology) and reuses the result.
+
+    For most (POS, morphology) pairs the rule lemmatizer's answer does not depend on the word: base
+    forms (a singular noun, an infinitive) and parts of speech without rule tables (proper nouns,
+    numbers, determiners) are lower-cased or kept as they are. Those are decided once per pair, so
+    a name or number seen for the first time costs a dictionary lookup, not a rule pass.
+    """
 
     def __init__(self, nlp: Language) -> None:
         self.original: Any = None
         self.strings = nlp.vocab.strings
         self.cache: dict[tuple[int, int, int], int] = {}
+        self.word_free: dict[tuple[int, int], str | None] = {}  # (POS, MORPH) -> "lower", "keep" or None
 
     def bind(self, original: Any) -> None:
         """Use the original rule lemmatizer (and its tables) for each new key."""
         self.original = original
+        # Its rules test candidate forms against word lists of up to 57,000 entries: as sets, not
+        # lists. The original is out of the pipeline, so nothing serialises the changed table.
+        if original.lookups.has_table("lemma_index"):
+            index = original.lookups.get_table("lemma_index")
+            for pos in list(index.keys()):
+                index[pos] = frozenset(index[pos])
 
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
-        lemmas = numpy.zeros((len(rows), 1), dtype="uint64")
+        cache = self.cache
+        lemmas: list[int] = []
         for i, (orth, pos, morph, lemma) in enumerate(rows):
             if lemma:  # already set by the attribute ruler; the original does not overwrite it
-                lemmas[i, 0] = lemma
+                lemmas.append(lemma)
                 continue
-            key = (orth, pos, morph)
-            value = self.cache.get(key)
+            value = cache.get((orth, pos, morph))
             if value is None:
-                value = self.cache[key] = int(self.strings.add(self.original.lemmatize(doc[i])[0]))
-            lemmas[i, 0] = value
-        doc.from_array([LEMMA], lemmas)  # type: ignore[arg-type]
+                value = cache[(orth, pos, morph)] = self._lemma(doc[i], orth, pos, morph)
+            lemmas.append(value)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))  # type: ignore[arg-type]
         return doc
+
+    def _lemma(self, token: Token, orth: int, pos: int, morph: int) -> int:
+        if (pos, morph) not in self.word_free:
+            self.word_free[(pos, morph)] = self._word_free_rule(token)
+        rule = self.word_free[(pos, morph)]
+        if rule == "keep":
+            return orth
+        if rule == "lower":
+            return int(self.strings.add(token.text.lower()))
+        return int(self.strings.add(self.original.lemmatize(token)[0]))
+
+    def _word_free_rule(self, token: Token) -> str | None:
+        """How the rule lemmatizer treats every word with this token's POS and morphology, when
+        that does not depend on the word: the order of its own tests (spacy.pipeline.Lemmatizer)."""
+        univ_pos = token.pos_.lower()
+        if univ_pos in ("eol", "space"):
+            return "lower"
+        if not univ_pos:
+            return None  # left to the original, which warns about the missing POS
+        if self.original.is_base_form(token):
+            return "lower"
+        lookups = self.original.lookups
+        if not any(lookups.get_table(name, {}).get(univ_pos) for name in ("lemma_index", "lemma_exc", "lemma_rules")):
+            return "keep" if univ_pos == "propn" else "lower"
+        return None
 
 
 @Language.factory("dateline_fast_attribute_ruler")

@@ -237,10 +237,18 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+_LEAF_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """``dataclasses.asdict`` without its deep copies: the record's leaves are immutable."""
+    kind = type(value)
+    if kind in _LEAF_TYPES:  # most values: tested first, as a record has tens of thousands
+        return value
+    if kind is list:
+        return [_plain(item) for item in value]
     if dataclasses.is_dataclass(value):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+        return {name: _plain(getattr(value, name)) for name in _field_names(kind)}
     if isinstance(value, list):
         return [_plain(item) for item in value]
     if isinstance(value, tuple):

@@ -55,6 +55,14 @@ class Analysis:
         self._longest_mention = 0
         self._token_starts: list[int] | None = None
         self._token_ends: list[int] = []
+        self._tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The Doc's tokens, built once: iterating a Doc builds a new Token object per word each time."""
+        if self._tokens is None:
+            self._tokens = list(self.doc)
+        return self._tokens
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence that holds character ``char``."""

@@ -107,6 +107,18 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return _DocCache.ents
 
 
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside it) from :func:`doc_ents`: spaCy's own property
+    rebuilds ``doc.ents``, a Token per word, at every call."""
+    found = []
+    for entity in doc_ents(span.doc):
+        if entity.start >= span.start:
+            if entity.end > span.end:
+                break
+            found.append(entity)
+    return found
+
+
 def _tokens(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 

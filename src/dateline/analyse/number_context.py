@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dateline.analyse.number_lexicon import NumberLexicon, Qualifier, VagueQuantity
 
@@ -21,9 +22,9 @@ FUNCTION_WORDS = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word, number or punctuation mark with its character offsets."""
+class Token(NamedTuple):
+    """A word, number or punctuation mark with its character offsets (a tuple: an article makes
+    about a thousand, and a tuple is the cheapest object to build)."""
 
     text: str
     start: int
@@ -46,14 +47,8 @@ class NumberCore:
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into words, numbers (with separators and decimals) and single punctuation marks."""
-    tokens = []
-    new = object.__new__
-    for match in TOKEN.finditer(text):
-        token = new(Token)  # the frozen dataclass's __init__ sets four fields slowly; this is the same object
-        word = match.group()
-        token.__dict__.update(text=word, start=match.start(), end=match.end(), lower=word.lower())
-        tokens.append(token)
-    return tokens
+    make = Token._make
+    return [make((word := match.group(), match.start(), match.end(), word.lower())) for match in TOKEN.finditer(text)]
 
 
 def detect_change(tokens: list[Token], first: int, lexicon: NumberLexicon) -> str:

@@ -39,6 +39,7 @@ class Lexicon:
     nouns: dict[str, tuple[str, str]]
     channel_words: frozenset[str]
     pronouns: dict[str, str]
+    verb_lemmas: frozenset[str]  # every lemma a verb cue can have: the verbs and those of the particle verbs
 
 
 def _pairs(table: dict[str, Any]) -> dict[str, tuple[str, str]]:
@@ -49,22 +50,26 @@ def _pairs(table: dict[str, Any]) -> dict[str, tuple[str, str]]:
 def lexicon() -> Lexicon:
     """The cue lexicon, loaded once from the package data."""
     raw = load_json("speech_cues.json")
+    verbs, particle_verbs = _pairs(raw["verbs"]), _pairs(raw["particle_verbs"])
     return Lexicon(
-        verbs=_pairs(raw["verbs"]),
-        particle_verbs=_pairs(raw["particle_verbs"]),
+        verbs=verbs,
+        particle_verbs=particle_verbs,
         prepositional=_pairs(raw["prepositional_cues"]),
         nouns=_pairs(raw["speech_nouns"]),
         channel_words=frozenset(word.lower() for word in raw["channel_words"]),
         pronouns=dict(raw["pronouns"]),
+        verb_lemmas=frozenset({*verbs, *(phrase.split()[0] for phrase in particle_verbs)}),
     )
 
 
 def verb_cue(token: Token, kinds: frozenset[str] = SPEECH_KINDS) -> CueWord | None:
     """The cue a verb token is (with its particle: "pointed out"), or None."""
-    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
-        return None
     table = lexicon()
     lemma = token.lemma_.lower()
+    if lemma not in table.verb_lemmas:  # most words: the cheapest test first
+        return None
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return None
     for child in token.children:
         if child.dep_ == "prt":
             phrase = f"{lemma} {child.lower_}"

@@ -74,7 +74,7 @@ def _speaker_head(noun: Token, paragraph: tuple[int, int]) -> Token | None:
 def noun_candidates(analysis: Analysis, quoted: list[tuple[int, int]]) -> list[Candidate]:
     """Reported clauses of speech nouns ("the claim that …") outside quotation marks."""
     found: list[Candidate] = []
-    for token in analysis.doc:
+    for token in analysis.tokens:
         cue = noun_cue(token, SPEECH_KINDS)
         if cue is None or any(s <= token.idx < e for s, e in quoted):
             continue

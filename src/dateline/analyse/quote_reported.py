@@ -262,21 +262,23 @@ def verb_candidates(
     """Reported clauses of cue verbs outside quotation marks ("X said that …", "…, X said")."""
     found: list[Candidate] = []
     inside = coverage_mask(len(analysis.text), quoted)
-    for token in analysis.doc:
+    for token in analysis.tokens:
         if inside[token.idx]:
             continue
         cue = verb_cue(token, kinds)
-        clause = _complement(token) if cue else None
+        if cue is None:
+            continue
+        clause = _complement(token)
         around = None
-        parenthetical = cue is not None and clause is None and is_parenthetical(token)
+        parenthetical = clause is None and is_parenthetical(token)
         if parenthetical:
             clause = main_clause(token.head)
         paragraph = paragraph_of(analysis.text, token.idx)
-        misparsed = _misparsed_clause(analysis, token, paragraph) if cue and clause is None else None
-        phrasal = cue is not None and clause is None and misparsed is None and not parenthetical
-        if phrasal and cue is not None:
+        misparsed = _misparsed_clause(analysis, token, paragraph) if clause is None else None
+        phrasal = clause is None and misparsed is None and not parenthetical
+        if phrasal:
             misparsed = phrasal_range(analysis, token, cue)
-        if cue is None or (clause is None and misparsed is None):
+        if clause is None and misparsed is None:
             continue
         if clause is not None:
             start, end = _clause_range(analysis, clause, paragraph)
@@ -360,7 +362,7 @@ def according_candidates(analysis: Analysis, quoted: list[tuple[int, int]]) -> l
         return found
     kind, stance = lexicon().prepositional["according to"]
     inside = coverage_mask(len(analysis.text), quoted)
-    for token in analysis.doc:
+    for token in analysis.tokens:
         if token.lower_ != "according" or inside[token.idx]:
             continue
         to = next((child for child in token.children if child.lower_ == "to"), None)

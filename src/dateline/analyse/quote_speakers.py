@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from dateline.analyse.base import coverage_mask
+from dateline.analyse.entity_mentions import doc_ents, span_ents
 from dateline.analyse.quote_cues import is_channel, pronoun_class
 from dateline.analyse.quote_marks import find_quoted
 from dateline.data import load_json
@@ -141,7 +142,7 @@ def _recent_mention(
                 continue
             if best is None or mention.start > best[0].start:
                 best = (mention.span, entity.id)
-    for ent in analysis.doc.ents:
+    for ent in doc_ents(analysis.doc):
         if (
             ent.label_ in types
             and ent.end_char <= before
@@ -185,7 +186,7 @@ def _affiliation(analysis: Analysis, phrase: DocSpan, head_range: tuple[int, int
         entity = analysis.entity_at(token.idx, token.idx + len(token.text))
         if entity is not None:
             return entity.id
-    names = [ent for ent in phrase.ents if ent.label_ in AFFILIATION_LABELS]
+    names = [ent for ent in span_ents(phrase) if ent.label_ in AFFILIATION_LABELS]
     return _demonym_owner(analysis, names[0].text) if names else None
 
 

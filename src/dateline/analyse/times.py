@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dateline.analyse.base import Analysis, Extractor
+from dateline.analyse.entity_mentions import doc_ents
 from dateline.analyse.time_anchors import anchored_periods
 from dateline.analyse.time_calendar import interval_of
 from dateline.analyse.time_normalise import normalise, tag
@@ -124,7 +125,7 @@ def tag_times(
     ``event_anchors`` adds "since the start of the war" (not a TIMEX3 in TimeML, nor in the gold: off by default).
     """
     dct = _parse_day(published)
-    ner = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")] if doc is not None else []
+    ner = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in ("DATE", "TIME")] if doc is not None else []
     ctx = Context(dct=dct, text=text, ner_dates=ner)
     found: list[Timex] = []
     for candidate in tag(ctx):
