@@ -13,7 +13,9 @@ each article), runs the entities extractor and the quote finder over every artic
 
 A system quote matches a gold content when at least 60% of the gold content's words fall inside
 it and 60% of its words inside the gold content (the gold README rule); matching is one-to-one,
-in text order. Precision counts a system quote as correct when it matches any gold attribution of
+in text order. Quotes sharing one cue form one system relation (as PolNeAR usually annotates
+them); where the annotator made a relation of each quote, a gold content may match the quotes of
+that relation it overlaps, and the relation is correct when each of its quotes matches a content. Precision counts a system quote as correct when it matches any gold attribution of
 the article (so a speech quote that PolNeAR files under a belief cue is not an error). Source
 accuracy is over matched pairs with an explicit gold source: correct when the system speaker span
 (or the pronoun it was resolved from) overlaps at least half of the gold source.
@@ -158,28 +160,52 @@ def source_correct(gold: Gold, candidate: Candidate) -> bool:
     return False
 
 
-def relations(analysis: Analysis, candidates: list[Candidate]) -> list[tuple[Candidate, set[int]]]:
+@dataclass
+class Relation:
+    """System quotes as one PolNeAR relation: the first quote, and the words of each quote (its parts)."""
+
+    candidate: Candidate
+    parts: list[set[int]]
+    used: set[int] = field(default_factory=set)  # parts already matched to a gold content
+
+    @property
+    def words(self) -> set[int]:
+        return set().union(*self.parts)
+
+
+def relations(analysis: Analysis, candidates: list[Candidate]) -> list[Relation]:
     """System quotes as PolNeAR relations: quotes that share one cue ("“A,” she said. “B.”"), and a
     paragraph continuing the previous quote, are one relation with a discontinuous content, as
     PolNeAR annotates them."""
-    grouped: dict[int, tuple[Candidate, set[int]]] = {}
-    alone: list[tuple[Candidate, set[int]]] = []
-    last: tuple[Candidate, set[int]] | None = None
+    grouped: dict[int, Relation] = {}
+    alone: list[Relation] = []
+    last: Relation | None = None
     for candidate in candidates:
         words = word_starts(analysis.text, [(candidate.start, candidate.end)])
         if candidate.cue is None and candidate.speaker_note == CONTINUES_NOTE and last is not None:
-            last[1].update(words)
+            last.parts.append(words)
             continue
         if candidate.cue is None:
-            alone.append((candidate, words))
-            last = alone[-1]
+            last = Relation(candidate, [words])
+            alone.append(last)
         elif candidate.cue.start in grouped:
-            grouped[candidate.cue.start][1].update(words)
             last = grouped[candidate.cue.start]
+            last.parts.append(words)
         else:
-            grouped[candidate.cue.start] = (candidate, words)
-            last = grouped[candidate.cue.start]
+            last = grouped[candidate.cue.start] = Relation(candidate, [words])
     return [*grouped.values(), *alone]
+
+
+def match_parts(gold: Gold, relation: Relation) -> set[int] | None:
+    """The parts of ``relation`` that match ``gold``: all of them, or, when the annotator made a
+    relation of each quote ("“A,” she said." and "“B.”" apart), the unused parts it overlaps."""
+    if not relation.used and matches(gold.content, relation.words):
+        return set(range(len(relation.parts)))
+    overlapping = {i for i, part in enumerate(relation.parts) if i not in relation.used and part & gold.content}
+    if len(relation.parts) > 1 and overlapping and matches(gold.content, set().union(
+            *(relation.parts[i] for i in overlapping))):
+        return overlapping
+    return None
 
 
 def score(
@@ -193,31 +219,32 @@ def score(
     """Add one article's counts to ``tally`` (recall over speech and/or clausal gold only, if asked)."""
     system = relations(analysis, candidates)
     tally.system += len(system)
-    for candidate, words in system:
-        if any(matches(g.content, words) for g in golds):
+    for relation in system:
+        whole = any(matches(g.content, relation.words) for g in golds)
+        if whole or all(any(matches(g.content, part) for g in golds) for part in relation.parts):
             tally.system_correct += 1
         else:
+            candidate = relation.candidate
             cue = analysis.text[candidate.cue.start : candidate.cue.end] if candidate.cue else "-"
             tally.misses.append(f"FALSE [{cue}] {analysis.text[candidate.start : candidate.end]!r}")
-    used: set[int] = set()
     for gold in golds:
         if (speech_only and not gold.speech) or (clausal_only and not gold.clausal):
             continue
         tally.gold += 1
-        hit = next(
-            (i for i, (_, words) in enumerate(system) if i not in used and matches(gold.content, words)), None
-        )
+        hit = next(((relation, parts) for relation in system
+                    if (parts := match_parts(gold, relation)) is not None), None)
         if hit is None:
             cue = " ".join(analysis.text[s:e] for s, e in gold.cues)
             content = " | ".join(analysis.text[s:e] for s, e in gold.ranges)
-            near = [analysis.text[c.start : c.end] for c, words in system if len(words & gold.content) > 0]
+            near = [analysis.text[r.candidate.start : r.candidate.end] for r in system if r.words & gold.content]
             tally.misses.append(f"MISS [{cue}] clausal={gold.clausal} {content!r}\n    system: {near!r}")
             continue
-        used.add(hit)
+        relation, parts = hit
+        relation.used |= parts
         tally.gold_found += 1
         if gold.sources:
             tally.with_source += 1
-            tally.source_correct += source_correct(gold, system[hit][0])
+            tally.source_correct += source_correct(gold, relation.candidate)
 
 
 def main() -> None:

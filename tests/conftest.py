@@ -11,7 +11,7 @@ import pytest
 from dateline.analyse.pipeline import analyse_article
 from dateline.ingest import read_dateline_text
 from dateline.nlp import load_pipeline
-from dateline.record import Article, Record
+from dateline.record import Article, Quote, Record
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -42,3 +42,19 @@ def seed_gold() -> dict[str, Any]:
 def analyse_text(text: str, published: str = "2023-12-20") -> Record:
     """Analyse a short text (for behaviour tests of one extractor)."""
     return analyse_article(Article(id="test", text=text, published=published), load_pipeline())
+
+
+def quotes_of(text: str) -> list[Quote]:
+    """The quotes found in a short text, after checking every item's offsets."""
+    record = analyse_text(text)
+    for quote in record.quotes:
+        assert record.article.text[quote.start : quote.end] == quote.text
+        assert quote.speaker is not None or quote.speaker_note
+    return record.quotes
+
+
+def by_cue(text: str, cue: str) -> Quote:
+    """The one quote of a short text whose cue is ``cue``."""
+    found = [quote for quote in quotes_of(text) if quote.cue is not None and quote.cue.text == cue]
+    assert len(found) == 1, [(q.cue.text if q.cue else None, q.text) for q in quotes_of(text)]
+    return found[0]

@@ -4,23 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import analyse_text
-from dateline.record import Quote
-
-
-def quotes_of(text: str) -> list[Quote]:
-    """The quotes found in a short text, after checking every item's offsets."""
-    record = analyse_text(text)
-    for quote in record.quotes:
-        assert record.article.text[quote.start : quote.end] == quote.text
-        assert quote.speaker is not None or quote.speaker_note
-    return record.quotes
-
-
-def by_cue(text: str, cue: str) -> Quote:
-    found = [quote for quote in quotes_of(text) if quote.cue is not None and quote.cue.text == cue]
-    assert len(found) == 1, [(q.cue.text if q.cue else None, q.text) for q in quotes_of(text)]
-    return found[0]
+from conftest import by_cue, quotes_of
 
 
 def test_quotes_parenthetical_cue_after_a_leading_clause_keeps_the_clause() -> None:
