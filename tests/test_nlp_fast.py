@@ -1,5 +1,5 @@
-"""The memoising attribute ruler and lemmatizer, numpy's matrix products and the memoised token
-embeddings give exactly the original pipeline's output."""
+"""The memoising attribute ruler and lemmatizer, numpy's matrix products, the prediction-only
+maxout layers and the memoised token embeddings give exactly the original pipeline's output."""
 
 from __future__ import annotations
 
@@ -87,3 +87,33 @@ def test_embedding_memo_returns_each_rows_vector_and_stays_bounded(rows: list[li
     for half in (features[: len(features) // 2 + 1], features, features[::-1]):
         assert numpy.array_equal(memo.lookup(half), compute(half))
         assert len(memo.positions) <= max(cap, len(numpy.unique(half, axis=0)))
+
+
+@settings(max_examples=25, deadline=None)
+@given(rows=st.integers(1, 40), pieces=st.integers(2, 4), seed=st.integers(0, 2**16))
+def test_fast_maxout_predicts_what_the_shipped_layer_predicts(rows: int, pieces: int, seed: int) -> None:
+    from thinc.api import Maxout
+
+    from dateline.nlp_maxout import MARK, _replace_forward
+
+    inputs = numpy.random.default_rng(seed).normal(size=(rows, 7)).astype("float32")
+    layer = Maxout(nO=5, nI=7, nP=pieces)
+    layer.initialize()
+    shipped = layer.predict(inputs)
+    _replace_forward(layer)
+    assert layer.attrs[MARK]
+    assert numpy.array_equal(layer.predict(inputs), shipped)
+    trained, backprop = layer.begin_update(inputs)  # training keeps the shipped layer and its gradient
+    assert numpy.array_equal(trained, shipped) and backprop(trained).shape == inputs.shape
+
+
+def test_fast_maxout_replaces_every_maxout_layer_of_the_pipeline_once() -> None:
+    from dateline.nlp_maxout import MARK, fast_maxout
+
+    nlp = load_pipeline()
+    layers = [node for _, component in nlp.pipeline if hasattr(getattr(component, "model", None), "walk")
+              for node in component.model.walk() if node.name == "maxout"]
+    assert layers and all(node.attrs.get(MARK) for node in layers)
+    functions = [node._func for node in layers]
+    fast_maxout(nlp)
+    assert [node._func for node in layers] == functions
