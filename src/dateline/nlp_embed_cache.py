@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 
+from dateline.nlp import model_layers
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from thinc.api import Model
@@ -79,13 +81,9 @@ class EmbeddingMemo:
 
 def cache_embeddings(nlp: Language) -> Language:
     """Memoise the embedding stage of every token-to-vector network in the pipeline."""
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for node in model.walk():
-            if _is_embedding_stage(node):
-                _memoise(node)
+    for node in list(model_layers(nlp)):
+        if _is_embedding_stage(node):
+            _memoise(node)
     return nlp
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dateline.nlp import model_layers
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -24,10 +26,6 @@ def use_numpy_matmul(nlp: Language) -> Language:
 
     threadpool_limits(limits=1, user_api="blas")
     ops = NumpyOps(use_blis=False)
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for node in model.walk():
-            node.ops = ops
+    for node in model_layers(nlp):
+        node.ops = ops
     return nlp

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy
 
+from dateline.nlp import model_layers
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from thinc.api import Model
@@ -25,13 +27,9 @@ MARK = "dateline_fast_maxout"  # in a replaced layer's attrs, so that it is not 
 
 def fast_maxout(nlp: Language) -> Language:
     """Replace the prediction path of every thinc Maxout layer in the pipeline."""
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for node in model.walk():
-            if node.name == "maxout" and not node.attrs.get(MARK):
-                _replace_forward(node)
+    for node in model_layers(nlp):
+        if node.name == "maxout" and not node.attrs.get(MARK):
+            _replace_forward(node)
     return nlp
 
 
