@@ -298,10 +298,9 @@ def direct_candidate(
     open at its paragraph's end continues a quote only when the previous paragraph left one open).
 
     ``floor``/``limit`` bound the text around the stretch that may hold its cue (the previous and
-    next stretches); ``previous`` is the quote found just before it.
+    next stretches); ``previous`` is the quote found just before it. The caller leaves out
+    stretches that are titles (:func:`is_title`), which also bound nothing.
     """
-    if is_title(analysis.text[quote.content_start : quote.content_end]):
-        return None
     adjacent = _next_is_adjacent(analysis, quote, limit)
     paragraph_start, paragraph_end = paragraph_of(analysis.text, quote.open_mark)
     floor, limit = max(floor, paragraph_start), min(limit, paragraph_end)

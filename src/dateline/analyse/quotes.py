@@ -89,10 +89,12 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
         ):
             seen.add((candidate.start, candidate.end))
             found.append(candidate)
+    # A title in quotation marks ("Monday Night Football") is no quote and bounds no other's cue.
     bounding = [i for i, s in enumerate(stretches) if not is_title(analysis.text[s.content_start : s.content_end])]
-    for index, stretch in enumerate(stretches):
+    for index in bounding:
         if index in used:
             continue
+        stretch = stretches[index]
         before = [c for c in found if c.end <= stretch.open_mark]
         previous = max(before, key=lambda c: c.end) if before else None
         floor, limit = _neighbours(stretches, index, bounding, len(analysis.text))

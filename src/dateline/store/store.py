@@ -100,16 +100,16 @@ class Store:
         analysed) or 'failed' (``error`` says why). Only first copies enter the LSH index.
         ``document`` is a record document (``Record.to_dict()``) or its rows already built.
         """
-        rows = document if isinstance(document, DocumentRows) else document_rows(document)
+        prepared = document if isinstance(document, DocumentRows) else document_rows(document)
         try:
-            return self._write(article, content_hash, minhash, rows, status, duplicate_of, similarity, error)
+            return self._write(article, content_hash, minhash, prepared, status, duplicate_of, similarity, error)
         except Exception as failure:
             if _is_unique_violation(failure) and self.find_hash(content_hash) is not None:
                 raise AlreadyStored(content_hash) from None
             raise
 
     def _write(
-        self, article: Article, content_hash: str, minhash: MinHash | None, document: DocumentRows, status: str,
+        self, article: Article, content_hash: str, minhash: MinHash | None, prepared: DocumentRows, status: str,
         duplicate_of: int | None, similarity: float | None, error: str | None,
     ) -> int:
         with self.backend.transaction():
@@ -120,7 +120,7 @@ class Store:
                 "location": article.location, "word_count": len(article.text.split()),
                 "content_hash": content_hash, "status": status, "duplicate_of": duplicate_of,
                 "similarity": similarity, "error": error,
-                "sentences": document.sentences, "extractors": document.extractors,
+                "sentences": prepared.sentences, "extractors": prepared.extractors,
                 "extra": json.dumps(article.extra, ensure_ascii=False, default=str),
                 "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             }
@@ -145,13 +145,13 @@ class Store:
                     [(key, article_id) for key in dedup.buckets(minhash, self.banding)],
                 )
             for table in ITEM_TABLES:
-                items = [[article_id, *values] for values in document.items.get(table.name, ())]
+                items = [[article_id, *values] for values in prepared.items.get(table.name, ())]
                 columns = column_names(table)
                 self.backend.executemany(
                     f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
                     items,
                 )
-            if self.backend.dialect == "sqlite" and document.items.get("quotes"):
+            if self.backend.dialect == "sqlite" and prepared.items.get("quotes"):
                 self.backend.execute(
                     "INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE article_id = ?",
                     (article_id,),
