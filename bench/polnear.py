@@ -250,7 +250,7 @@ def score(
 def main() -> None:
     """Run the benchmark and print and save its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("test", "dev"), default="test", help="PolNeAR compartment")
+    parser.add_argument("--split", choices=("test", "dev", "train"), default="test", help="PolNeAR compartment")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--misses", type=Path, default=None, help="write speech-only misses here")
     args = parser.parse_args()
