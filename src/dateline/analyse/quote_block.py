@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 MIN_CONTENT_WORDS = 4
 CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "dative")  # a verb with one of these reports its own content
+LISTENER_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind"})  # their object is the listener
 
 
 def _introducer(analysis: Analysis, colon: int) -> tuple[Token, CueWord] | None:
@@ -49,8 +50,39 @@ def _introducer(analysis: Analysis, colon: int) -> tuple[Token, CueWord] | None:
     cue = noun_cue(last)
     announced = any(child.lower_ == "following" for child in last.children)
     if cue is None or not announced or last.dep_ != "dobj" or last.head.pos_ != "VERB":
-        return None
+        return _clause_introducer(tokens, colon)
     return last.head, cue
+
+
+def _clause_introducer(tokens: list[Token], colon: int) -> tuple[Token, CueWord] | None:
+    """The speech verb whose clause runs to the colon with adjuncts after it and no content of its
+    own ("He told his audience, to loud applause:", "The group describes itself this way:",
+    "As Ortiz reported after the council dropped the plan:"); an object only when it is a pronoun
+    or a speech noun ("posted a message on Facebook:")."""
+    for verb in reversed(tokens):
+        cue = verb_cue(verb)
+        if cue is None:
+            continue
+        after = [t for t in tokens if t.i > verb.i and not t.is_punct]
+        if any(not _descends_from(t, verb) for t in after):
+            return None
+        own = [child for child in verb.children if child.idx < colon]  # the parser may hang the quote on it
+        if any(child.dep_ in ("ccomp", "xcomp") for child in own):
+            return None
+        if any(child.dep_ == "dobj" and not _names_listener_or_words(verb, child) for child in own):
+            return None
+        return verb, cue
+    return None
+
+
+def _names_listener_or_words(verb: Token, obj: Token) -> bool:
+    """True for an object that is no content: a pronoun, a speech noun ("posted a message"), or the
+    listener of a verb that takes one ("told his audience")."""
+    return obj.pos_ == "PRON" or noun_cue(obj) is not None or verb.lemma_ in LISTENER_VERBS
+
+
+def _descends_from(token: Token, verb: Token) -> bool:
+    return token.i == verb.i or verb in token.ancestors
 
 
 def introduced_by_previous_paragraph(analysis: Analysis, paragraph_start: int) -> Candidate | None:

@@ -3,10 +3,11 @@
 "X said the vote was rigged, without offering any evidence": the comma-led "without …" phrase,
 a comma-led participle that attributes words itself (", saying …", ", citing …"), a comma-led
 concession (", although it may take days to …"), a
-non-restrictive relative clause (", which …", ", who …") and a conjoined verb of the writer's
-("he said he would order a review and warned against hackers") at the end of a reported clause are
-the writer's. A non-clausal content ("criticised the act as a 'crazy system' during a stop in
-Flint") also loses the verb's adverbial clauses and time adjuncts.
+non-restrictive relative clause (", which …", ", who …"), a set-off noun phrase with "a"/"one"
+that sums the clause up (", a move that survived court challenges") and a conjoined speech verb of
+the writer's ("he said he would order a review and warned against hackers") at the end of a
+reported clause are the writer's. A non-clausal content ("criticised the act as a 'crazy system'
+during a stop in Flint") also loses the cue verb's adverbial clauses and time adjuncts.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.analyse.quote_candidates import trim, word_count
-from dateline.analyse.quote_cues import ALL_KINDS, lexicon, verb_cue
+from dateline.analyse.quote_cues import ALL_KINDS, SPEECH_KINDS, lexicon, verb_cue
 from dateline.analyse.quote_marks import leaves_double_open
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from dateline.analyse.base import Analysis
 
 SET_OFF = (",", "—", "–", "--", ";")
+SUMMING_UP = ("a", "an", "one")  # ", a move that …", ", one that will …": the writer sums the clause up
 RELATIVE_WORDS = ("which", "who")
 COMMENT_PREPOSITIONS = ("without",)
 CONCESSIVE_WORDS = ("although", "though")  # ", although it may take days …": the writer's concession
@@ -46,12 +48,14 @@ def _is_cue(token: Token) -> bool:
 
 def _writer_conjunct(token: Token) -> bool:
     """True for "… and warned X": a finite verb without a subject of its own, hung on the reported
-    clause by the parser that is a cue verb itself: the writer goes on reporting the speaker)."""
+    clause by the parser that is a speech cue itself: the writer goes on reporting the speaker. A
+    verb of belief or wish ("said she was tired of it and wanted a candidate who …") goes on with
+    the speaker's own account and stays."""
     if token.tag_ not in ("VBD", "VBZ") or token.head.pos_ not in ("VERB", "AUX"):
         return False
     if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in token.children):
         return False
-    return verb_cue(token, ALL_KINDS) is not None or _own_tense(token)
+    return verb_cue(token, SPEECH_KINDS) is not None or _own_tense(token)
 
 
 def _own_tense(token: Token) -> bool:
@@ -83,14 +87,37 @@ def _writer_adjunct(token: Token, phrasal: bool, start: int) -> bool:
             return True
         if dep == "advcl" and first in CONCESSIVE_WORDS:
             return True
+        if _summing_up(token, start):
+            return True
     if dep == "conj" and _writer_conjunct(token):
         return True
     if not phrasal:
         return False
     if dep in ("advcl", "npadvmod"):
-        return not _gerund_clause(token)
+        return not (_gerund_clause(token) or _of_content_verb(token, start))
     adjunct = dep == "prep" and token.lower_ in ADJUNCT_PREPOSITIONS and token.head.pos_ == "VERB"
     return adjunct and not _of_inner_clause(token, start)
+
+
+def _summing_up(token: Token, start: int) -> bool:
+    """True for a set-off noun phrase opened by "a"/"an"/"one" that ends a reported clause and sums
+    it up ("said it would slash 30,000 jobs, a mass layoff rivaling …", "— a milepost Obama hit in
+    2014"), wherever the parser hung it; not one that takes up a noun of the clause ("is in decline
+    — a decline that took hold …": the speaker's own elaboration)."""
+    if token.dep_ not in ("appos", "npadvmod", "dep") or token.pos_ != "NOUN":
+        return False
+    if token.left_edge.lower_ not in SUMMING_UP:
+        return False
+    before = token.doc[: token.left_edge.i]
+    return not any(word.idx >= start and word.lemma_ == token.lemma_ for word in before)
+
+
+def _of_content_verb(token: Token, start: int) -> bool:
+    """True for an adverbial clause or phrase of a verb inside a non-clausal content ("vowed to pull
+    out of NATO if he is elected", "urged him not to back down until …"): it belongs to what is said, not
+    to the cue verb before the content. A set-off participle (", leaving Cleveland nervous …")
+    is still the writer's."""
+    return token.head.idx >= start and not (token.tag_ == "VBG" and _set_off(token))
 
 
 def _gerund_clause(token: Token) -> bool:
@@ -121,10 +148,13 @@ def continued_clause(verb: Token, clause: Token) -> Token | None:
     clause's subject ("it will have …, and it will all be done") or is "there is/was". A second
     complement right after the first one, with no punctuation between, is the rest of it ("suggests
     the government understands it needs a plan in case its partner were to …", "said he wants to
-    attack provisions that address …").
+    attack provisions that address …"), and so is a clause with a "that" of its own after it
+    ("said that wages would fall, but that overtime pay would offset the loss").
     """
     own_subject = _subject(clause)
     for child in verb.rights:
+        if child.i > clause.right_edge.i and _second_that_clause(child):
+            return child
         if child.dep_ == "ccomp" and child.i > clause.i and child.left_edge.i == clause.right_edge.i + 1:
             return None if verb_cue(child, ALL_KINDS) is not None else child
         modal = any(grand.dep_ == "aux" and grand.tag_ == "MD" for grand in child.children)
@@ -139,6 +169,15 @@ def continued_clause(verb: Token, clause: Token) -> Token | None:
         repeated = own_subject is not None and subject.lower_ == own_subject.lower_ and subject.pos_ == "PRON"
         return child if repeated or subject.dep_ == "expl" else None
     return None
+
+
+def _second_that_clause(token: Token) -> bool:
+    """True for a clause opened by its own "that" after the reported one ("said that wages would
+    fall, but that overtime pay would offset the loss", "and that …"): the "that" repeats the
+    report."""
+    if token.dep_ not in ("conj", "ccomp"):
+        return False
+    return any(child.dep_ == "mark" and child.lower_ == "that" and child.i < token.i for child in token.children)
 
 
 def quoted_continuation(verb: Token, clause: Token, inside: bytearray) -> Token | None:

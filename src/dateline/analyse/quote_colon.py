@@ -1,4 +1,5 @@
-"""Labelled paragraphs: "WALLACE: Let's start with …" (transcripts), "Pence: Flowers won't be at debate" (headlines).
+"""Colons: labelled paragraphs ("WALLACE: Let's start with …" in transcripts, "Pence: Flowers won't
+be at debate" in headlines) and longer leads before a quote (``The rally had one message: “…”``).
 
 A paragraph that opens with a short name and a colon gives the rest of the paragraph to that name,
 as interview transcripts and news headlines do. The label must be a name (proper nouns or a name
@@ -12,7 +13,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateline.analyse.quote_candidates import Candidate, trim, word_count
-from dateline.analyse.quote_cues import CueWord
+from dateline.analyse.quote_cues import CueWord, noun_cue, verb_cue
+from dateline.analyse.quote_speakers import subject_of
 from dateline.data import load_json
 from dateline.record import Attribution
 
@@ -27,6 +29,7 @@ MIN_CONTENT_WORDS = 3
 OPENING_MARKS = "\"'“‘«„ \t"
 NOT_SPEAKERS = ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "EVENT", "FAC", "MONEY", "PERCENT")
 SPEAKER_TYPES = ("PERSON", "ORG")
+NOUN_OBJECT_DEPS = ("dobj", "pobj", "attr")  # a speech noun's phrase may run on over its verb's adjuncts
 
 
 @lru_cache(maxsize=1)
@@ -81,3 +84,44 @@ def colon_candidates(analysis: Analysis, taken: list[tuple[int, int]]) -> list[C
         cue = CueWord(colon, colon + 1, ":", "speech", "neutral")
         found.append(Candidate(content[0], content[1], "indirect", cue, speaker, 0.6))
     return found
+
+
+def colon_lead_speaker(analysis: Analysis, lead: list[Token]) -> tuple[CueWord, Token] | None:
+    """The cue and speaker of a quote after a lead that ends in a colon and is longer than a label:
+    a speech noun whose phrase ends at the colon (``The rally had one message: “…”``, ``McConnell
+    delivered a blunt message to Trump: “…”``; the speaker is the noun's possessor or the subject
+    of its verb), or a person's name right before the colon after words with no cue
+    (``The surge does not surprise pollster Dana Ortiz: “…”``, ``More from Ortiz: “…”``)."""
+    words = [token for token in lead if not token.is_punct and not token.is_space]
+    if not words or lead[-1].text != ":":
+        return None
+    colon = lead[-1]
+    for noun in reversed(words):
+        cue = noun_cue(noun)
+        if cue is None:
+            continue
+        clause = noun.head if noun.dep_ in NOUN_OBJECT_DEPS else noun
+        if any(not _descends_from(token, clause) for token in words if token.i > noun.i):
+            return None
+        speaker = _noun_speaker(noun)
+        return (cue, speaker) if speaker is not None else None
+    last = words[-1]
+    entity = analysis.entity_at(last.idx, last.idx + len(last.text))
+    if last.pos_ != "PROPN" or entity is None or entity.type != "PERSON" or any(verb_cue(t) for t in words):
+        return None
+    return CueWord(colon.idx, colon.idx + 1, ":", "speech", "neutral"), last
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """Whose words a speech noun names: its possessor, or the subject of the verb it hangs on."""
+    owner = next((child for child in noun.children if child.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _descends_from(token: Token, head: Token) -> bool:
+    return token.i == head.i or head in token.ancestors

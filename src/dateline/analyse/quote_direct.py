@@ -8,11 +8,14 @@ Stretches with none of these around them are scare quotes, titles or fragments a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dateline.analyse.quote_block import introduced_by_previous_paragraph
 from dateline.analyse.quote_candidates import WORD, Candidate, paragraph_of, trim, word_count
+from dateline.analyse.quote_colon import colon_lead_speaker
 from dateline.analyse.quote_cues import CueWord, verb_cue
+from dateline.analyse.quote_following import following_candidate
 from dateline.analyse.quote_marks import CLOSING_DOUBLE, STRAIGHT_DOUBLE, Quoted, before_closing_mark
 from dateline.analyse.quote_speakers import attribution_for, listener_of, subject_of
 
@@ -33,8 +36,10 @@ CLOSING_MARKS = CLOSING_DOUBLE + STRAIGHT_DOUBLE + "’'"
 INTRODUCERS = (":", ",", "that", "—", "–")
 CONTINUING = (", but", ", and")  # words between a cue and the second half of a split quote
 SET_OFF = (*INTRODUCERS, "-", ";", "(")  # marks that set a quote off from the words before it
+SENTENCE_ENDS = (".", "?", "!")  # a sentence the parser ran on into the quote (``… Trump. ''Some …''``)
 SENTENCE_OPENERS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "there"})
 MAX_TITLE_WORDS = 6
+TITLE_PUNCTUATION = ".,"  # the sentence's punctuation that American style puts inside a title's marks
 OWN_CONTENT_DEPS = ("ccomp", "dobj", "xcomp")  # a cue verb's own reported clause, object or infinitive
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from"})
 CONTINUES_NOTE = "continues the previous quote of the same speaker"
@@ -134,7 +139,7 @@ def _take_lead_in(analysis: Analysis, quote: Quoted, found: Candidate, floor: in
     the council of lying``: a scare quote)."""
     start = max(_sentence_start(analysis, quote.open_mark), floor)
     lead = analysis.text[start : quote.open_mark]
-    if not lead.strip() or lead.rstrip()[-1:] in SET_OFF or "\n" in lead.strip():
+    if not lead.strip() or lead.rstrip()[-1:] in SET_OFF + SENTENCE_ENDS or "\n" in lead.strip():
         return True
     tokens = _tokens(analysis, start, quote.open_mark)
     finite = any(t.tag_ in FINITE_TAGS for t in _tokens(analysis, start, quote.content_end))
@@ -185,11 +190,13 @@ def _with_cue(
     the previous quote of the paragraph ends)."""
     ordered = reversed(region) if before else iter(region)
     for token in ordered:
-        if not before and (_opens_subordinate(token) or token.dep_ == "cc"):  # “A,” she sang before asking him …
+        if not before and (_opens_subordinate(token) or _joins_clauses(token)):  # “A,” she sang before asking him …
             return None
         cue = verb_cue(token)
         if cue is None:
             continue
+        if not before and _in_relative_clause(token):  # “A,” and Ann, who says it is “B”: the cue is B's
+            return None
         if before and not _introduces(analysis, token, quote, strict, floor):
             return None
         subject = _speaker_for(analysis, token, quote, region)
@@ -203,6 +210,17 @@ def _with_cue(
         start, end = trim(analysis.text, quote.content_start, quote.content_end)
         return Candidate(start, end, "direct", cue, speaker, 0.9, addressee, note)
     return None
+
+
+def _in_relative_clause(verb: Token) -> bool:
+    """True for a verb of a relative clause opened by a relative word ("Ann, who says …")."""
+    return verb.dep_ == "relcl" and any(child.tag_ in ("WP", "WDT", "WP$") for child in verb.children)
+
+
+def _joins_clauses(token: Token) -> bool:
+    """True for a conjunction that joins clauses ("“A,” but in its review it pointed out …"), not
+    one inside the speaker's noun phrase ("“A,” the senator and candidate said")."""
+    return token.dep_ == "cc" and token.head.pos_ in ("VERB", "AUX")
 
 
 def _opens_subordinate(token: Token) -> bool:
@@ -248,15 +266,20 @@ def _closes_attributed_quote(analysis: Analysis, verb: Token, floor: int) -> boo
 def _colon_or_dash(analysis: Analysis, quote: Quoted, floor: int, limit: int) -> Candidate | None:
     """``X: "…"`` and ``"…" – X``: a speaker named without a verb."""
     start, end = trim(analysis.text, quote.content_start, quote.content_end)
-    before = analysis.text[max(_sentence_start(analysis, quote.open_mark), floor) : quote.open_mark].rstrip()
+    before_start = max(_sentence_start(analysis, quote.open_mark), floor)
+    before = analysis.text[before_start : quote.open_mark].rstrip()
     if before.endswith(":") and 0 < word_count(before) <= 8:
-        region = _tokens(analysis, quote.open_mark - len(before), quote.open_mark)
+        region = _tokens(analysis, before_start, quote.open_mark)
         if not any(token.pos_ == "VERB" for token in region):
             head = _noun_head(region)
             if head is not None:
                 colon = analysis.text.rfind(":", 0, quote.open_mark)
                 cue = CueWord(colon, colon + 1, ":", "speech", "neutral")
                 return Candidate(start, end, "direct", cue, attribution_for(analysis, head), 0.6)
+    if before.endswith(":"):
+        found = colon_lead_speaker(analysis, _tokens(analysis, before_start, quote.open_mark))
+        if found is not None:
+            return Candidate(start, end, "direct", found[0], attribution_for(analysis, found[1], quote.open_mark), 0.6)
     after = analysis.text[quote.end : limit].lstrip()
     if after[:1] in DASHES:
         dash_at = limit - len(after)
@@ -292,14 +315,20 @@ def _continuation(analysis: Analysis, quote: Quoted, previous: Candidate | None)
 
 
 def direct_candidate(
-    analysis: Analysis, quote: Quoted, previous: Candidate | None, floor: int, limit: int
+    analysis: Analysis,
+    quote: Quoted,
+    previous: Candidate | None,
+    floor: int,
+    limit: int,
+    earlier: Sequence[Candidate] = (),
 ) -> Candidate | None:
     """The direct quote a quoted stretch is, or None for scare quotes and fragments (a stretch left
     open at its paragraph's end continues a quote only when the previous paragraph left one open).
 
     ``floor``/``limit`` bound the text around the stretch that may hold its cue (the previous and
-    next stretches); ``previous`` is the quote found just before it. The caller leaves out
-    stretches that are titles (:func:`is_title`), which also bound nothing.
+    next stretches); ``previous`` is the quote found just before it, ``earlier`` all quotes found
+    so far (:func:`following_candidate` looks for an attributed quote among them). The caller leaves out
+    stretches that are titles (:func:`is_quoted_title`), which also bound nothing.
     """
     adjacent = _next_is_adjacent(analysis, quote, limit)
     paragraph_start, paragraph_end = paragraph_of(analysis.text, quote.open_mark)
@@ -320,6 +349,7 @@ def direct_candidate(
         or _with_cue(analysis, quote, _before_region(analysis, quote, floor, True), before=True, strict=True)
         or _with_cue(analysis, quote, _after_region(analysis, quote, limit), before=False)
         or _with_cue(analysis, quote, _following_region(analysis, quote, limit), before=False)
+        or following_candidate(analysis, quote, earlier)
         or _with_cue(analysis, quote, _before_region(analysis, quote, floor, False), before=True, floor=floor)
         or _block_quote(analysis, quote, paragraph_start)
         or _colon_or_dash(analysis, quote, floor, limit)
@@ -336,6 +366,19 @@ def is_title(content: str) -> bool:
     if re.split(r"['’]", found[0])[0].lower() in SENTENCE_OPENERS:  # “It’s Time For A Change”: words said
         return False
     return all(word[0].isupper() or word[0].isdigit() or word.lower() in TITLE_SMALL_WORDS for word in found)
+
+
+def is_quoted_title(analysis: Analysis, quote: Quoted) -> bool:
+    """True for a stretch that is a title (:func:`is_title`), also when it holds the sentence's
+    period or comma and follows a name or preposition rather than a cue (``he said on NBC's
+    “Meet the Press.”``, ``a host of the show “Shark Tank,”``): a show's name, not words said."""
+    content = analysis.text[quote.content_start : quote.content_end]
+    if is_title(content):
+        return True
+    if content[-1:] not in TITLE_PUNCTUATION or not is_title(content[:-1]):
+        return False
+    before = analysis.tokens_within(_sentence_start(analysis, quote.open_mark), quote.open_mark)
+    return bool(before) and before[-1].pos_ in ("ADP", "PART", "PROPN", "NOUN")
 
 
 def _next_is_adjacent(analysis: Analysis, quote: Quoted, next_open: int) -> bool:

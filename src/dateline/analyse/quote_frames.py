@@ -82,7 +82,7 @@ def as_clause(verb: Token) -> bool:
     if verb.left_edge.dep_ != "mark" or verb.tag_ == "VBG":  # "as she was saying goodbye": a time
         return False
     doc = verb.doc
-    after = verb.right_edge.i + 1
+    after = verb.right_edge.i if verb.right_edge.text == "," else verb.right_edge.i + 1  # the parser may hang the comma on the cue
     if after >= len(doc) or doc[after].text not in (",", "."):  # set off by a comma, or ending the sentence
         return False
     for child in verb.children:

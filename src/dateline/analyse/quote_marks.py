@@ -89,6 +89,13 @@ def last_visible(text: str, index: int) -> int:
     return position
 
 
+def _typed_as_closing(text: str, index: int) -> bool:
+    """True for an opening “ that can only close: right after a word or punctuation mark, with a
+    space or the end of the line after it (“The reality is, we won,“ said X)."""
+    after = text[index + 1 : index + 2]
+    return text[index] == "“" and not _opens(text, index) and (not after or after.isspace())
+
+
 def _find_close(text: str, start: int, end: int, opener: str) -> int | None:
     """Index of the mark that closes the quote opened at ``start``, within ``[start, end)``."""
     depth = 0
@@ -98,14 +105,18 @@ def _find_close(text: str, start: int, end: int, opener: str) -> int | None:
         if opener == STRAIGHT_DOUBLE:
             if char == STRAIGHT_DOUBLE and _closes_straight(text, index):
                 return index
-            if char in OPENING_DOUBLE:
+            if char in OPENING_DOUBLE and not _typed_as_closing(text, index):
                 depth += 1
-            elif char in CLOSING_DOUBLE:
+            elif char in CLOSING_DOUBLE or char == "“":
                 if depth == 0:  # "…” with mismatched marks
                     return index
                 depth -= 1
         elif opener in OPENING_DOUBLE:
-            if char in OPENING_DOUBLE and char != "„":
+            if _typed_as_closing(text, index):  # “…,“ said X: a closing mark typed the wrong way round
+                if depth == 0:
+                    return index
+                depth -= 1
+            elif char in OPENING_DOUBLE and char != "„":
                 if opener == "„" and char == "“" and not _opens(text, index):
                     return index
                 depth += 1
@@ -161,8 +172,13 @@ def _paragraph_quotes(text: str, start: int, end: int, continues: bool) -> tuple
     return found, False
 
 
+CLOSING_TRIPLE = re.compile(r"(?<=\S)'{3}")
+
+
 def _doubled_marks_as_double(text: str) -> str:
-    """Typewriter doubles (``''`` and two backticks) as one straight double mark and a space, same length."""
+    """Typewriter doubles (``''`` and two backticks) as one straight double mark and a space, same
+    length. A closing triple (``''He said: 'We won,''' she said``) closes the single mark first."""
+    text = CLOSING_TRIPLE.sub("'\" ", text)
     return text.replace("''", '" ').replace("``", '" ')
 
 

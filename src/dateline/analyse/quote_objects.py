@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
 TIME_ENTITIES = ("DATE", "TIME")
 PASSIVE_PREPOSITIONS = ("of", "for", "as")  # "accused of", "criticized for", "described as"; not "charged with"
+PASSIVE_INFINITIVE_STANCES = ("directive", "interrogative")  # "was asked to release …", "was urged to quit"
 CONJUNCT_WINDOW = 4  # words between "and" and a conjoined verb ("and in some cases exceed")
 
 
@@ -82,7 +83,7 @@ def phrasal_range(analysis: Analysis, verb: Token, cue: CueWord) -> tuple[int, i
         return None
     if verb.dep_ == "acl" and verb.tag_ != "VBG":
         return None
-    if is_passive(verb):
+    if is_passive(verb) or is_passive_participle(verb):
         return _passive_range(analysis, verb, cue, rules)
     children = [child for child in verb.rights if _is_content_child(child, rules)]
     if not children:
@@ -108,6 +109,17 @@ def is_passive(verb: Token) -> bool:
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
 
 
+def is_passive_participle(verb: Token) -> bool:
+    """True for a past participle opening a clause with no subject or auxiliary of its own ("Asked
+    about the vote, Ortiz laughed", "When asked to respond, …"): a passive whose subject is the
+    person asked, not the speaker."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for child in verb.children)
+    )
+
+
 def passive_agent(verb: Token) -> Token | None:
     """The speaker of a passive cue verb: the noun of its "by" phrase, or None."""
     agents = [child for child in verb.children if child.dep_ == "agent"]
@@ -117,7 +129,13 @@ def passive_agent(verb: Token) -> Token | None:
 def _passive_range(analysis: Analysis, verb: Token, cue: CueWord, rules: PhrasalRules) -> tuple[int, int] | None:
     """What a passive cue verb says of its subject ("X was accused of lying", "they have been
     criticized for being slow", "is being criticized as a 'use it or lose it' approach"): its
-    content preposition's phrase, when the verb's stance reports objects."""
+    content preposition's phrase, when the verb's stance reports objects; what it asks of it ("was
+    asked to release the transcripts", "was urged by aides to quit")."""
+    if cue.stance in PASSIVE_INFINITIVE_STANCES or cue.lemma == "tell":
+        infinitive = next((child for child in verb.rights if child.dep_ == "xcomp" and _is_infinitive(child)), None)
+        if infinitive is not None and analysis.sentence_index(infinitive.idx) == analysis.sentence_index(verb.idx):
+            last = (_conjoined_infinitive(infinitive) or infinitive).right_edge
+            return trim(analysis.text, infinitive.left_edge.idx, last.idx + len(last.text))
     if cue.lemma in rules.infinitive_only or cue.stance not in rules.object_stances:
         return None
     phrases = [child for child in verb.rights if child.dep_ == "prep" and child.lower_ in PASSIVE_PREPOSITIONS]

@@ -15,11 +15,18 @@ from dateline.analyse.quote_block import block_candidates
 from dateline.analyse.quote_candidates import Candidate, overlap, trim, word_count
 from dateline.analyse.quote_colon import colon_candidates
 from dateline.analyse.quote_cues import SPEECH_KINDS
-from dateline.analyse.quote_direct import direct_candidate, is_title
+from dateline.analyse.quote_direct import direct_candidate, is_quoted_title
 from dateline.analyse.quote_headline import headline_candidates
 from dateline.analyse.quote_marks import Quoted, find_quoted
 from dateline.analyse.quote_nouns import noun_candidates
+from dateline.analyse.quote_questions import (
+    keep_question_word,
+    name_passive_speakers,
+    question_candidates,
+    without_main_clause,
+)
 from dateline.analyse.quote_reported import according_candidates, verb_candidates
+from dateline.analyse.quote_sentences import cut_at_sentence_end
 from dateline.record import Cue, Quote
 
 NAME = "quotes"
@@ -79,6 +86,11 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
     reported = verb_candidates(analysis, quoted, kinds) + according_candidates(analysis, quoted)
     reported += noun_candidates(analysis, quoted)
     reported = _without_nested_phrasal(reported)
+    reported += question_candidates(analysis, quoted, reported)
+    name_passive_speakers(analysis, reported)
+    keep_question_word(analysis, reported)
+    reported = without_main_clause(analysis, reported)
+    reported = [c for c in reported if cut_at_sentence_end(analysis, c, stretches)]
     reported.sort(key=lambda candidate: (candidate.start, -candidate.end))
     found: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
@@ -90,7 +102,7 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
             seen.add((candidate.start, candidate.end))
             found.append(candidate)
     # A title in quotation marks ("Monday Night Football") is no quote and bounds no other's cue.
-    bounding = [i for i, s in enumerate(stretches) if not is_title(analysis.text[s.content_start : s.content_end])]
+    bounding = [i for i, s in enumerate(stretches) if not is_quoted_title(analysis, s)]
     for index in bounding:
         if index in used:
             continue
@@ -98,11 +110,11 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
         before = [c for c in found if c.end <= stretch.open_mark]
         previous = max(before, key=lambda c: c.end) if before else None
         floor, limit = _neighbours(stretches, index, bounding, len(analysis.text))
-        direct = direct_candidate(analysis, stretch, previous, floor, limit)
+        direct = direct_candidate(analysis, stretch, previous, floor, limit, found)
         if direct is not None and (direct.start, direct.end) not in seen:
             seen.add((direct.start, direct.end))
             found.append(direct)
-    _join_adjacent(analysis, stretches, found)
+    _join_adjacent(analysis, stretches, found, set(bounding))
     found.extend(colon_candidates(analysis, [(c.start, c.end) for c in found]))
     found.extend(block_candidates(analysis, [(c.start, c.end) for c in found]))
     found.extend(headline_candidates(analysis, [(c.start, c.end) for c in found]))
@@ -121,12 +133,15 @@ def _neighbours(stretches: list[Quoted], index: int, bounding: list[int], length
     return floor, limit
 
 
-def _join_adjacent(analysis: Analysis, stretches: list[Quoted], found: list[Candidate]) -> None:
-    """A stretch right before another one of the same paragraph (“A.” “B,” X said) shares its speaker."""
+def _join_adjacent(analysis: Analysis, stretches: list[Quoted], found: list[Candidate], bounding: set[int]) -> None:
+    """A stretch right before another one of the same paragraph (“A.” “B,” X said) shares its speaker
+    (not a title: ``said on “Meet the Press.” “B.”``)."""
     by_start = {candidate.start: candidate for candidate in found}
     covered = {(c.start, c.end) for c in found}
     for index in range(len(stretches) - 2, -1, -1):
         stretch, following = stretches[index], stretches[index + 1]
+        if index not in bounding:
+            continue
         start, end = trim(analysis.text, stretch.content_start, stretch.content_end)
         if (start, end) in covered or any(c.start <= start < c.end for c in found):
             continue
