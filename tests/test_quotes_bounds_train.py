@@ -105,3 +105,51 @@ def test_quotes_non_clausal_content_still_loses_the_writers_participle_and_the_c
     text: str, cue: str, content: str
 ) -> None:
     assert by_cue(text, cue).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "About 40 percent of voters said they trusted the mayor, compared with 33 percent last month.",
+            "they trusted the mayor",
+        ),
+        ("Gomez said he will support the nominee, as have other prominent Democrats.", "he will support the nominee"),
+        (
+            "The aide said the senator does not hold such meetings publicly, as was the case with Tuesday's visit.",
+            "the senator does not hold such meetings publicly",
+        ),
+        (
+            "She said she had no plans to change her vote and would not identify any issue that could sway her.",
+            "she had no plans to change her vote",
+        ),
+        (
+            "The spokesman said the company had paid the fine but declined to provide a list of the fees.",
+            "the company had paid the fine",
+        ),
+    ],
+)
+def test_quotes_writers_comparison_and_reported_refusal_end_the_content(text: str, content: str) -> None:
+    assert by_cue(text, "said").text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Gomez said he will make his medical records public, as is tradition for candidates.",
+            "he will make his medical records public, as is tradition for candidates",
+        ),
+        (
+            "Officers said the man posed a threat and refused to drop the knife.",
+            "the man posed a threat and refused to drop the knife",
+        ),
+    ],
+)
+def test_quotes_speakers_own_as_clause_and_refusal_stay(text: str, content: str) -> None:
+    assert by_cue(text, "said").text == content
+
+
+def test_quotes_sentence_final_cue_leaves_out_a_leading_concession() -> None:
+    text = "Though Ortiz has lived in the city for years, the new residents have changed it, she said."
+    assert by_cue(text, "said").text == "the new residents have changed it"

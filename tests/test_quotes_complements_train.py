@@ -105,3 +105,77 @@ def test_quotes_elided_question_is_no_quote() -> None:
 
 def test_quotes_distancing_cue_reports_its_infinitive() -> None:
     assert by_cue("Ortiz claimed to have seen the secret report.", "claimed").text == "to have seen the secret report"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The union reported spending $2 million on radio ads.", "reported", "spending $2 million on radio ads"),
+        ("Ortiz recalled sitting in on focus groups.", "recalled", "sitting in on focus groups"),
+    ],
+)
+def test_quotes_gerund_complement_is_reported_like_an_infinitive(text: str, cue: str, content: str) -> None:
+    assert by_cue(text, cue).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Gomez said seeing so many officers at the parade was a welcome sight.",
+         "seeing so many officers at the parade was a welcome sight"),
+        ("Tester said having Lopez at the top of the ticket puts senior members at risk.",
+         "having Lopez at the top of the ticket puts senior members at risk"),
+    ],
+)
+def test_quotes_gerund_subject_the_parser_hung_on_the_cue_opens_the_clause(text: str, content: str) -> None:
+    assert by_cue(text, "said").text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("Lopez's most explosive claim is that the committee is a witch hunt.", "claim",
+         "the committee is a witch hunt", "Lopez's"),
+        ("The most telling promise Ortiz has made is that she will not overpromise.", "promise",
+         "she will not overpromise", "Ortiz"),
+        ("Nobody cited a source for Lopez's claim in November that the city wants to take in refugees.", "claim",
+         "the city wants to take in refugees", "Lopez's"),
+        ("Miners were angered by Clinton's comment that the plan would cost jobs.", "comment",
+         "the plan would cost jobs", "Clinton's"),
+        ("Berlin's pledge last month to add 7,000 soldiers was welcomed by its allies.", "pledge",
+         "to add 7,000 soldiers", "Berlin's"),
+    ],
+)
+def test_quotes_speech_noun_clause_after_a_copula_or_adjuncts(text: str, cue: str, content: str, speaker: str) -> None:
+    quote = by_cue(text, cue)
+    assert quote.text == content
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_quotes_speech_noun_in_a_prepositional_phrase_is_its_possessor_s() -> None:
+    quote = by_cue("Critics attacked Ortiz over his promise to be neutral in the talks.", "promise")
+    assert quote.text == "to be neutral in the talks"
+    assert quote.speaker is not None and quote.speaker.text != "Critics"
+
+
+def test_quotes_that_after_a_channel_noun_is_the_verb_s_clause() -> None:
+    quotes = quotes_of("Pate claimed in an interview with the paper that he is not backing any candidate.")
+    assert [(q.cue.text if q.cue else None, q.text) for q in quotes] == [("claimed", "he is not backing any candidate")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("As the Daily Planet reported just today, the inspector general issued subpoenas to the foundation.",
+         "reported", "the inspector general issued subpoenas to the foundation"),
+        ("As Lopez said on CNN, the race is a dead heat.", "said", "the race is a dead heat"),
+    ],
+)
+def test_quotes_as_clause_with_a_time_or_channel_adjunct_reports_the_main_clause(
+    text: str, cue: str, content: str
+) -> None:
+    assert by_cue(text, cue).text == content
+
+
+def test_quotes_as_clause_of_reporting_on_a_topic_is_a_time_clause() -> None:
+    assert not quotes_of("As they reported on the vote, the crowd grew.")

@@ -118,3 +118,87 @@ def test_quotes_colon_after_a_speech_noun_or_a_persons_name(text: str, cue: str,
     quote = by_cue(text, cue)
     assert quote.kind == "direct"
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+# Round 2: stretches that are no quotes, and the cue of a quote after an attribution sentence.
+
+
+def test_quotes_cue_in_the_speakers_relative_clause_does_not_take_the_next_quote() -> None:
+    text = (
+        "''Paul put Fred down quite a bit,'' said Anna Lopez, then the girlfriend of Fred's best friend, "
+        "who was at the dinner and recalled Paul's tendency to pick fights. ''There was a lot of combustion.''"
+    )
+    found = _texts_by_cue(text)
+    assert found.get("said") == ["Paul put Fred down quite a bit", "There was a lot of combustion."]
+
+
+def test_quotes_cue_in_a_relative_clause_of_the_speakers_title_does_not_take_the_next_quote() -> None:
+    text = (
+        "''Jane is well aware that the economy has changed,'' said Alan Krueger, a professor of economics "
+        "and a former chairman of the council who has advised Mrs. Ortiz. "
+        "''She would recommend policies that would strengthen the economy.''"
+    )
+    assert "advised" not in _texts_by_cue(text)
+    assert len(_texts_by_cue(text).get("said", [])) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both are forms of “cheap money” — boost growth and create jobs, the report argued.",
+        "The emails have now been upgraded to “confidential” — a lower level of classification.",
+    ],
+)
+def test_quotes_term_before_a_dashed_aside_is_no_quote(text: str) -> None:
+    assert all(quote.kind != "direct" for quote in quotes_of(text))
+
+
+def test_quotes_quote_that_opens_its_sentence_before_a_dash_names_its_speaker() -> None:
+    text = "The crowd roared. “We will rebuild this town, every street of it” – Mayor Dana Ortiz."
+    quote = quotes_of(text)[0]
+    assert quote.text == "We will rebuild this town, every street of it"
+    assert quote.speaker is not None and "Ortiz" in quote.speaker.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In his memoir, ''A Time to Heal,'' published in 2015, Mr. Ortiz described his youth.",
+        "Ortiz went on to promote “Celebrity Chefs,” note that he had just bought a hotel.",
+    ],
+)
+def test_quotes_title_after_a_noun_and_comma_or_a_plain_verb_is_no_quote(text: str) -> None:
+    assert all("Heal" not in quote.text and "Chefs" not in quote.text for quote in quotes_of(text))
+
+
+def test_quotes_short_answer_after_a_cue_and_comma_is_still_a_quote() -> None:
+    text = "When someone in the audience shouted, “Cruz,” Beck joked, again using a funny accent."
+    assert by_cue(text, "joked").text == "Cruz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A self-described ''geeky kid,'' Mr. Ortiz changed his name as a teenager.",
+        "Party leaders backed a new plan, as the “autopsy” recommended, and watched it pass.",
+        "But “dumping the mayor” is easier said than done in the city.",
+        'Friends offered to work for my "campaign" when I posted the story online.',
+    ],
+)
+def test_quotes_term_inside_the_cues_own_clause_is_no_quote(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_quotes_cue_read_as_an_adjective_before_the_speaker_still_attributes() -> None:
+    text = '"Debate recap," tweeted Ortiz spokesman Alex Conant. "The mayor won the night."'
+    assert _texts_by_cue(text)["tweeted"][0] == "Debate recap"
+
+
+def test_quotes_attribution_with_according_to_keeps_the_verb_as_cue() -> None:
+    text = (
+        "“I'll be voting on March 1,” Welch said, according to the Burlington Free Press. "
+        "“And I've decided to vote for Ann Ortiz.”"
+    )
+    found = _texts_by_cue(text)
+    assert "according to" not in found
+    assert found["said"] == ["I'll be voting on March 1", "And I've decided to vote for Ann Ortiz."]

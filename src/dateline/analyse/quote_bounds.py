@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from dateline.analyse.quote_candidates import trim, word_count
 from dateline.analyse.quote_cues import ALL_KINDS, SPEECH_KINDS, lexicon, verb_cue
 from dateline.analyse.quote_marks import leaves_double_open
+from dateline.analyse.quote_tails import writer_tail
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -90,6 +91,8 @@ def _writer_adjunct(token: Token, phrasal: bool, start: int) -> bool:
         if _summing_up(token, start):
             return True
     if dep == "conj" and _writer_conjunct(token):
+        return True
+    if writer_tail(token, start):
         return True
     if not phrasal:
         return False

@@ -41,6 +41,7 @@ SENTENCE_OPENERS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this
 MAX_TITLE_WORDS = 6
 TITLE_PUNCTUATION = ".,"  # the sentence's punctuation that American style puts inside a title's marks
 OWN_CONTENT_DEPS = ("ccomp", "dobj", "xcomp")  # a cue verb's own reported clause, object or infinitive
+OWN_CLAUSE_DEPS = ("mark", "nsubj", "nsubjpass", "csubj")  # a cue verb's subordinating word or subject
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from"})
 CONTINUES_NOTE = "continues the previous quote of the same speaker"
 NO_SPEAKER = "the text names no speaker for this quote"
@@ -193,8 +194,10 @@ def _with_cue(
         if not before and (_opens_subordinate(token) or _joins_clauses(token)):  # “A,” she sang before asking him …
             return None
         cue = verb_cue(token)
-        if cue is None:
+        if cue is None or _adjectival(token, quote):
             continue
+        if not before and _opens_own_clause_before(analysis, token, quote):  # as the “audit” recommended
+            return None
         if not before and _in_relative_clause(token):  # “A,” and Ann, who says it is “B”: the cue is B's
             return None
         if before and not _introduces(analysis, token, quote, strict, floor):
@@ -212,6 +215,25 @@ def _with_cue(
     return None
 
 
+def _adjectival(verb: Token, quote: Quoted) -> bool:
+    """True for a cue verb used as an adjective, which reports nothing: ``easier said than done``,
+    or one modifying a noun of the quote (``a self-described “geeky kid”``; not ``Continued
+    Ortiz: “…”`` or ``“…,” tweeted Ortiz aide Ann Lee``, which the parser may read so)."""
+    if verb.dep_ == "acomp":
+        return True
+    return verb.dep_ == "amod" and quote.content_start <= verb.head.idx < quote.content_end
+
+
+def _opens_own_clause_before(analysis: Analysis, verb: Token, quote: Quoted) -> bool:
+    """True when the cue's subject or subordinating word stands before the quote (``as the
+    “audit” recommended``, ``because the “experts” predicted it``): the quoted words are part of
+    the cue's own clause, not a quote it attributes (not after a comma inside the marks, where a
+    misparse may hang the writer's lead-in on the cue: ``Its “flaws” are “…,” the paper said``)."""
+    if before_closing_mark(analysis.text, quote.end, CLOSING_MARKS) == ",":  # “…,” The Hill reported
+        return False
+    return any(child.dep_ in OWN_CLAUSE_DEPS and child.idx < quote.open_mark for child in verb.children)
+
+
 def _in_relative_clause(verb: Token) -> bool:
     """True for a verb of a relative clause opened by a relative word ("Ann, who says …")."""
     return verb.dep_ == "relcl" and any(child.tag_ in ("WP", "WDT", "WP$") for child in verb.children)
@@ -226,7 +248,7 @@ def _joins_clauses(token: Token) -> bool:
 def _opens_subordinate(token: Token) -> bool:
     """True for a word opening a subordinate clause ("before asking", "while she said"): a cue
     beyond it belongs to that clause, not to the quote before it."""
-    if token.dep_ == "mark":
+    if token.dep_ == "mark" or (token.tag_ == "WRB" and token.head.dep_ == "advcl"):  # “A” when I posted …
         return True
     return token.dep_ == "prep" and any(child.dep_ == "pcomp" and child.tag_ == "VBG" for child in token.children)
 
@@ -281,7 +303,7 @@ def _colon_or_dash(analysis: Analysis, quote: Quoted, floor: int, limit: int) ->
         if found is not None:
             return Candidate(start, end, "direct", found[0], attribution_for(analysis, found[1], quote.open_mark), 0.6)
     after = analysis.text[quote.end : limit].lstrip()
-    if after[:1] in DASHES:
+    if after[:1] in DASHES and not WORD.search(before):  # not a dashed aside: “cheap money” — a loan …
         dash_at = limit - len(after)
         region = _tokens(analysis, dash_at + 1, min(_sentence_end(analysis, dash_at + 1), limit))[:6]
         head = _noun_head(region)
@@ -371,13 +393,19 @@ def is_title(content: str) -> bool:
 def is_quoted_title(analysis: Analysis, quote: Quoted) -> bool:
     """True for a stretch that is a title (:func:`is_title`), also when it holds the sentence's
     period or comma and follows a name or preposition rather than a cue (``he said on NBC's
-    “Meet the Press.”``, ``a host of the show “Shark Tank,”``): a show's name, not words said."""
+    “Meet the Press.”``, ``a host of the show “Shark Tank,”``), a noun and a comma (``his memoir,
+    “A Time to Heal,” came out``) or a verb that is no cue (``went on to promote “Shark Tank,”``):
+    a show's name, not words said."""
     content = analysis.text[quote.content_start : quote.content_end]
     if is_title(content):
         return True
     if content[-1:] not in TITLE_PUNCTUATION or not is_title(content[:-1]):
         return False
     before = analysis.tokens_within(_sentence_start(analysis, quote.open_mark), quote.open_mark)
+    if len(before) > 1 and before[-1].text == "," and before[-2].pos_ in ("PROPN", "NOUN"):
+        return True  # in apposition to a noun: his memoir, “A Time to Heal,” came out …
+    if before and before[-1].pos_ == "VERB" and verb_cue(before[-1]) is None:
+        return True  # the object of a verb that reports nothing: to promote “Celebrity Apprentice,”
     return bool(before) and before[-1].pos_ in ("ADP", "PART", "PROPN", "NOUN")
 
 

@@ -51,9 +51,11 @@ def _ends_sentence(analysis: Analysis, position: int) -> bool:
 
 
 def _hangs_on(token: Token, verb: Token) -> bool:
-    """True when ``token`` depends on ``verb`` through subordinate links only (no conjoined verb)."""
+    """True when ``token`` depends on ``verb`` but is no verb conjoined to it (``said X, who was
+    there and recalled …`` hangs on "said" through the speaker's relative clause; ``said …
+    and recalled …`` does not)."""
     while token.i != verb.i:
-        if token.dep_ == "conj" or token.head.i == token.i:
+        if token.head.i == token.i or (token.dep_ == "conj" and token.head.i == verb.i):
             return False
         token = token.head
     return True

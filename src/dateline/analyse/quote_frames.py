@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 AS_CLAUSE_DEPS = ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "advmod", "neg", "agent", "punct")
+SET_OFF = (",", "--", "—", "–")
+TIME_ENTITIES = ("DATE", "TIME")
 ASPECT_VERBS = ("continue", "begin", "start", "proceed")
 LISTENER_VERBS = ("tell", "ask", "inform", "remind", "warn", "assure", "urge")
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
@@ -35,7 +37,22 @@ def object_as_subject(verb: Token, clause: Token) -> Token | None:
     if not finite:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.left_edge.i]
-    return objects[0] if objects and objects[0].pos_ in ("NOUN", "PROPN") else None
+    if objects and objects[0].pos_ in ("NOUN", "PROPN"):
+        return objects[0]
+    gerunds = [c for c in verb.children if is_gerund_subject(c) and verb.i < c.i < clause.left_edge.i]
+    return gerunds[0] if gerunds else None  # "said having him on the ticket puts …"
+
+
+def is_gerund_subject(token: Token) -> bool:
+    """True for a gerund the parser hung on a cue as its complement that is the subject of the
+    reported clause ("said having him on the ticket puts …"): right after the cue, without "to" or
+    a subject of its own."""
+    return (
+        token.dep_ in ("xcomp", "csubj")
+        and token.tag_ == "VBG"
+        and token.i == token.head.i + 1
+        and not any(child.dep_ in ("nsubj", "nsubjpass", "aux") for child in token.children)
+    )
 
 
 def cue_follows(head: Token, end: int) -> bool:
@@ -82,15 +99,27 @@ def as_clause(verb: Token) -> bool:
     if verb.left_edge.dep_ != "mark" or verb.tag_ == "VBG":  # "as she was saying goodbye": a time
         return False
     doc = verb.doc
-    after = verb.right_edge.i if verb.right_edge.text == "," else verb.right_edge.i + 1  # the parser may hang the comma on the cue
-    if after >= len(doc) or doc[after].text not in (",", "."):  # set off by a comma, or ending the sentence
+    after = verb.right_edge.i if verb.right_edge.text in SET_OFF else verb.right_edge.i + 1  # the parser may hang the comma on the cue
+    if after >= len(doc) or doc[after].text not in (*SET_OFF, "."):  # set off by a comma or dash, or ending the sentence
         return False
     for child in verb.children:
         listener = child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell"
         source = child.dep_ == "prep" and child.lower_ in ("in", "by")  # "as stated in the report"
-        if child.dep_ not in AS_CLAUSE_DEPS and not listener and not source:
+        if child.dep_ not in AS_CLAUSE_DEPS and not listener and not source and not _when_or_where(child):
             return False
     return True
+
+
+def _when_or_where(child: Token) -> bool:
+    """True for a time or channel adjunct of an "as" clause's cue ("as the paper reported just today",
+    "as she said on CNN", "as first reported by the Post on Tuesday"); "as they reported on the
+    vote" is a time clause, not an attribution."""
+    if child.dep_ == "npadvmod":
+        return child.ent_type_ in TIME_ENTITIES or child.lower_ in ("today", "yesterday")
+    if child.dep_ != "prep" or child.lower_ not in ("on", "at", "during"):
+        return False
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return bool(objects) and (objects[0].ent_type_ != "" or objects[0].pos_ == "PROPN")
 
 
 def main_clause(head: Token) -> Token:

@@ -1,7 +1,8 @@
 """Non-clausal contents of speech verbs: "urged X to stop …", "vowed to punish …", "denied the charge".
 
 A speech verb without a reported clause may still report what was said through its object, an
-infinitive or a prepositional complement ("accused X of lying", "warned against hackers"). The
+infinitive, a gerund ("reported spending $2 million": an infinitive's like, for the stances of
+either kind) or a prepositional complement ("accused X of lying", "warned against hackers"). The
 content is the run of those complements right after the verb; adjuncts of the verb (time, place,
 reasons, a trailing clause) are not part of it. Which verbs take such contents, and which
 prepositions introduce one, is data (``data/speech_cues.json``: ``phrasal_contents``).
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from dateline.analyse.quote_candidates import trim
 from dateline.analyse.quote_cues import CueWord, verb_cue
+from dateline.analyse.quote_frames import is_gerund_subject
 from dateline.data import load_json
 
 if TYPE_CHECKING:
@@ -26,6 +28,7 @@ OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
 TIME_ENTITIES = ("DATE", "TIME")
 PASSIVE_PREPOSITIONS = ("of", "for", "as")  # "accused of", "criticized for", "described as"; not "charged with"
 PASSIVE_INFINITIVE_STANCES = ("directive", "interrogative")  # "was asked to release …", "was urged to quit"
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 CONJUNCT_WINDOW = 4  # words between "and" and a conjoined verb ("and in some cases exceed")
 
 
@@ -59,6 +62,31 @@ def _is_infinitive(token: Token) -> bool:
     )
 
 
+def _gerund_subject_clause(verb: Token) -> Token | None:
+    """The gerund right after a cue that opens the reported clause when the parser hung that
+    clause's verb on the gerund ("said seeing so many officers there was a welcome sight": "was"
+    parsed as the complement of "seeing"), or None."""
+    for child in verb.rights:
+        if is_gerund_subject(child) and any(
+            grandchild.dep_ == "ccomp" and _is_finite(grandchild) for grandchild in child.rights
+        ):
+            return child
+    return None
+
+
+def _is_finite(verb: Token) -> bool:
+    return verb.tag_ in FINITE_TAGS or any(child.tag_ == "MD" for child in verb.children)
+
+
+def _is_gerund(token: Token) -> bool:
+    """True for a gerund complement ("reported spending $2 million", "recalled sitting in on focus
+    groups"): like an infinitive, a clause whose subject is the speaker's; not a gerund with a
+    determiner or possessor, which is a noun phrase ("condemned the group's targeting of …")."""
+    return token.dep_ == "xcomp" and token.tag_ == "VBG" and not any(
+        child.dep_ in ("nsubj", "nsubjpass", "det", "poss") for child in token.children
+    )
+
+
 def _is_content_child(token: Token, rules: PhrasalRules) -> bool:
     """True for an object, infinitive or content preposition that is not a time phrase."""
     if token.dep_ == "prep":
@@ -77,8 +105,12 @@ def _predicates(children: list[Token]) -> bool:
 
 
 def phrasal_range(analysis: Analysis, verb: Token, cue: CueWord) -> tuple[int, int] | None:
-    """The characters a speech verb's object or infinitive reports, or None when it has none."""
+    """The characters a speech verb's object or infinitive reports, or None when it has none (or
+    the clause opened by a gerund subject the parser took for the cue's complement)."""
     rules = phrasal_rules()
+    gerund_clause = _gerund_subject_clause(verb)
+    if gerund_clause is not None:  # "said seeing so many officers there was a welcome sight"
+        return trim(analysis.text, gerund_clause.idx, gerund_clause.right_edge.idx + len(gerund_clause.right_edge.text))
     if cue.lemma in rules.clause_only or verb.dep_ in ("relcl", "amod", "auxpass"):
         return None
     if verb.dep_ == "acl" and verb.tag_ != "VBG":
@@ -89,7 +121,10 @@ def phrasal_range(analysis: Analysis, verb: Token, cue: CueWord) -> tuple[int, i
     if not children:
         return None
     infinitive = any(_is_infinitive(child) for child in children)
+    gerund = any(_is_gerund(child) for child in children)
     allowed = rules.infinitive_stances if infinitive else rules.object_stances
+    if gerund:  # "reported spending …", "lamented hosting …"
+        allowed, infinitive = rules.infinitive_stances | rules.object_stances, True
     if not infinitive and (cue.lemma in rules.infinitive_only or not _predicates(children)):
         return None
     if cue.stance not in allowed or any(verb_cue(child) is not None for child in children):

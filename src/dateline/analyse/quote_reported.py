@@ -27,6 +27,7 @@ from dateline.analyse.quote_frames import (
 from dateline.analyse.quote_marks import ALL_MARKS, before_closing_mark, last_visible
 from dateline.analyse.quote_objects import is_passive, passive_agent, phrasal_range
 from dateline.analyse.quote_speakers import attribution_for, listener_of, subject_of
+from dateline.analyse.quote_tails import without_leading_concession
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -292,6 +293,7 @@ def verb_candidates(
             if sentence_start is not None and not parenthetical:
                 start, end = trim(analysis.text, sentence_start, _cue_phrase_start(token))
                 start, end = _broken_quote_range(analysis, start, end, quoted)
+                start = without_leading_concession(analysis, start, end)
             second = None if parenthetical else continued_clause(token, clause)
             second = second or (None if parenthetical else quoted_continuation(token, clause, inside))
             second = second or (None if parenthetical else reason_clause(token, clause))

@@ -14,10 +14,10 @@ from dateline.analyse.base import Analysis, Extractor
 from dateline.analyse.quote_block import block_candidates
 from dateline.analyse.quote_candidates import Candidate, overlap, trim, word_count
 from dateline.analyse.quote_colon import colon_candidates
-from dateline.analyse.quote_cues import SPEECH_KINDS
-from dateline.analyse.quote_direct import direct_candidate, is_quoted_title
+from dateline.analyse.quote_cues import SPEECH_KINDS, verb_cue
+from dateline.analyse.quote_direct import CLOSING_MARKS, direct_candidate, is_quoted_title
 from dateline.analyse.quote_headline import headline_candidates
-from dateline.analyse.quote_marks import Quoted, find_quoted
+from dateline.analyse.quote_marks import Quoted, before_closing_mark, find_quoted
 from dateline.analyse.quote_nouns import noun_candidates
 from dateline.analyse.quote_questions import (
     keep_question_word,
@@ -78,12 +78,41 @@ def _without_nested_phrasal(reported: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def _opens_with_attributed_quote(analysis: Analysis, candidate: Candidate, quoted: list[tuple[int, int]]) -> bool:
+    """True when ``candidate`` opens with a quote closed by a comma, question or exclamation mark
+    and a cue verb follows it inside the candidate (``“We will win,” Ortiz said``)."""
+    opening = [
+        end
+        for start, end in quoted
+        if candidate.start < end <= candidate.end
+        and not analysis.text[candidate.start : start].strip()
+        and before_closing_mark(analysis.text, end, CLOSING_MARKS) in (",", "?", "!")
+    ]
+    return bool(opening) and any(
+        verb_cue(token) is not None for token in analysis.tokens_within(opening[0], candidate.end)
+    )
+
+
+def _without_sourced_attributions(
+    analysis: Analysis, reported: list[Candidate], quoted: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Without "according to" contents that hold a quote and its own cue (``“We will win,” Ortiz said,
+    according to CNN. “…”``): the quote is the cue verb's (and so is the quote after it), and
+    "according to" only names where the writer heard it."""
+    return [
+        c
+        for c in reported
+        if c.cue is None or c.cue.lemma != "according to" or not _opens_with_attributed_quote(analysis, c, quoted)
+    ]
+
+
 def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) -> list[Candidate]:
     """Every quote of the article as candidates in text order (``kinds`` picks the cue kinds)."""
     stretches = find_quoted(analysis.text)
     quoted = [(stretch.open_mark, stretch.end) for stretch in stretches]
     used: set[int] = set()
     reported = verb_candidates(analysis, quoted, kinds) + according_candidates(analysis, quoted)
+    reported = _without_sourced_attributions(analysis, reported, quoted)
     reported += noun_candidates(analysis, quoted)
     reported = _without_nested_phrasal(reported)
     reported += question_candidates(analysis, quoted, reported)
