@@ -7,7 +7,6 @@ Stretches with none of these around them are scare quotes, titles or fragments a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -37,12 +36,8 @@ INTRODUCERS = (":", ",", "that", "—", "–")
 CONTINUING = (", but", ", and")  # words between a cue and the second half of a split quote
 SET_OFF = (*INTRODUCERS, "-", ";", "(")  # marks that set a quote off from the words before it
 SENTENCE_ENDS = (".", "?", "!")  # a sentence the parser ran on into the quote (``… Trump. ''Some …''``)
-SENTENCE_OPENERS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "there"})
-MAX_TITLE_WORDS = 6
-TITLE_PUNCTUATION = ".,"  # the sentence's punctuation that American style puts inside a title's marks
 OWN_CONTENT_DEPS = ("ccomp", "dobj", "xcomp")  # a cue verb's own reported clause, object or infinitive
 OWN_CLAUSE_DEPS = ("mark", "nsubj", "nsubjpass", "csubj")  # a cue verb's subordinating word or subject
-TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from"})
 CONTINUES_NOTE = "continues the previous quote of the same speaker"
 NO_SPEAKER = "the text names no speaker for this quote"
 
@@ -377,36 +372,6 @@ def direct_candidate(
         or _colon_or_dash(analysis, quote, floor, limit)
         or (None if adjacent or quote.close_mark is None else _continuation(analysis, quote, previous))
     )
-
-
-def is_title(content: str) -> bool:
-    """True for a short name in title case with no punctuation at its end ("Monday Night Football",
-    "Keepin' It Real", "Women in Power"): a title, show or event, not words someone said."""
-    found = WORD.findall(content)
-    if not found or len(found) > MAX_TITLE_WORDS or content.rstrip()[-1:] in ",.?!:;…":
-        return False
-    if re.split(r"['’]", found[0])[0].lower() in SENTENCE_OPENERS:  # “It’s Time For A Change”: words said
-        return False
-    return all(word[0].isupper() or word[0].isdigit() or word.lower() in TITLE_SMALL_WORDS for word in found)
-
-
-def is_quoted_title(analysis: Analysis, quote: Quoted) -> bool:
-    """True for a stretch that is a title (:func:`is_title`), also when it holds the sentence's
-    period or comma and follows a name or preposition rather than a cue (``he said on NBC's
-    “Meet the Press.”``, ``a host of the show “Shark Tank,”``), a noun and a comma (``his memoir,
-    “A Time to Heal,” came out``) or a verb that is no cue (``went on to promote “Shark Tank,”``):
-    a show's name, not words said."""
-    content = analysis.text[quote.content_start : quote.content_end]
-    if is_title(content):
-        return True
-    if content[-1:] not in TITLE_PUNCTUATION or not is_title(content[:-1]):
-        return False
-    before = analysis.tokens_within(_sentence_start(analysis, quote.open_mark), quote.open_mark)
-    if len(before) > 1 and before[-1].text == "," and before[-2].pos_ in ("PROPN", "NOUN"):
-        return True  # in apposition to a noun: his memoir, “A Time to Heal,” came out …
-    if before and before[-1].pos_ == "VERB" and verb_cue(before[-1]) is None:
-        return True  # the object of a verb that reports nothing: to promote “Celebrity Apprentice,”
-    return bool(before) and before[-1].pos_ in ("ADP", "PART", "PROPN", "NOUN")
 
 
 def _next_is_adjacent(analysis: Analysis, quote: Quoted, next_open: int) -> bool:

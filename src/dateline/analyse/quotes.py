@@ -15,7 +15,7 @@ from dateline.analyse.quote_block import block_candidates
 from dateline.analyse.quote_candidates import Candidate, overlap, trim, word_count
 from dateline.analyse.quote_colon import colon_candidates
 from dateline.analyse.quote_cues import SPEECH_KINDS, verb_cue
-from dateline.analyse.quote_direct import CLOSING_MARKS, direct_candidate, is_quoted_title
+from dateline.analyse.quote_direct import CLOSING_MARKS, direct_candidate
 from dateline.analyse.quote_headline import headline_candidates
 from dateline.analyse.quote_marks import Quoted, before_closing_mark, find_quoted
 from dateline.analyse.quote_nouns import noun_candidates
@@ -27,6 +27,7 @@ from dateline.analyse.quote_questions import (
 )
 from dateline.analyse.quote_reported import according_candidates, verb_candidates
 from dateline.analyse.quote_sentences import cut_at_sentence_end
+from dateline.analyse.quote_titles import is_quoted_title
 from dateline.record import Cue, Quote
 
 NAME = "quotes"
