@@ -1,8 +1,8 @@
 """PolNeAR benchmark for the quotes extractor: content-span P/R/F1 and source accuracy on a split.
 
-Reads ../shared/corpus/polnear/polnear.jsonl (compartment ``test`` by default, ``--split dev`` for
-error analysis: tune on dev, report test), the first listed annotator of
-each article), runs the entities extractor and the quote finder over every article and prints:
+Reads ../shared/corpus/polnear/polnear.jsonl (compartment ``test`` by default; ``--split train``,
+840 articles, for error analysis and ``--split dev`` as its check: tune on train, report test; the
+first listed annotator of each article), runs the entities extractor and the quote finder over every article and prints:
 
 * speech-only: gold attributions whose cue is a speech or writing cue of data/speech_cues.json
   (said, told, according to, a colon, ...) against the extractor as it runs in the pipeline;
@@ -20,8 +20,8 @@ the article (so a speech quote that PolNeAR files under a belief cue is not an e
 accuracy is over matched pairs with an explicit gold source: correct when the system speaker span
 (or the pronoun it was resolved from) overlaps at least half of the gold source.
 
-Run: .venv/bin/python bench/polnear.py [--split test|dev] [--limit N] [--misses FILE]; writes
-bench/results/polnear.json (test) or bench/results/polnear_dev.json (dev). ``--misses`` writes the
+Run: .venv/bin/python bench/polnear.py [--split test|dev|train] [--limit N] [--misses FILE]; writes
+bench/results/polnear.json (test) or bench/results/polnear_<split>.json (dev, train). ``--misses`` writes the
 speech-only misses and false alarms of the split to FILE for error analysis.
 """
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.analyse.quote_candidates import trim, word_count
+from dateline.analyse.quote_candidates import SET_OFF, is_set_off, trim, word_count
 from dateline.analyse.quote_cues import ALL_KINDS, SPEECH_KINDS, lexicon, verb_cue
 from dateline.analyse.quote_marks import leaves_double_open
 from dateline.analyse.quote_tails import writer_tail
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
     from dateline.analyse.base import Analysis
 
-SET_OFF = (",", "—", "–", "--", ";")
 SUMMING_UP = ("a", "an", "one")  # ", a move that …", ", one that will …": the writer sums the clause up
 RELATIVE_WORDS = ("which", "who")
 COMMENT_PREPOSITIONS = ("without",)
@@ -34,12 +33,6 @@ REASON_WORDS = ("because", "until", "unless", "if")  # an adverbial clause of th
 MIN_KEPT_WORDS = 2
 TENSE_AUXILIARIES = ("have", "will", "would", "be")
 DANGLING = ("ADP", "SCONJ", "DET", "CCONJ", "PUNCT")  # words a cut content must not end with
-
-
-def _set_off(token: Token) -> bool:
-    """True when the phrase ``token`` heads follows a comma or dash."""
-    first = token.left_edge
-    return first.i > 0 and first.nbor(-1).text in SET_OFF
 
 
 def _is_cue(token: Token) -> bool:
@@ -79,7 +72,7 @@ def _own_tense(token: Token) -> bool:
 def _writer_adjunct(token: Token, phrasal: bool, start: int) -> bool:
     """True when the phrase headed by ``token`` is an adjunct the writer added."""
     dep, first = token.dep_, token.left_edge.lower_
-    if _set_off(token):
+    if is_set_off(token):
         if dep == "relcl" and first in RELATIVE_WORDS:
             return True
         if dep == "advcl" and token.tag_ == "VBG" and first == token.lower_ and _is_cue(token):
@@ -120,7 +113,7 @@ def _of_content_verb(token: Token, start: int) -> bool:
     out of NATO if he is elected", "urged him not to back down until …"): it belongs to what is said, not
     to the cue verb before the content. A set-off participle (", leaving Cleveland nervous …")
     is still the writer's."""
-    return token.head.idx >= start and not (token.tag_ == "VBG" and _set_off(token))
+    return token.head.idx >= start and not (token.tag_ == "VBG" and is_set_off(token))
 
 
 def _gerund_clause(token: Token) -> bool:

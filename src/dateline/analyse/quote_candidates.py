@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dateline.analyse.quote_cues import CueWord
 from dateline.record import Attribution
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 TRAILING = " \t\n,;:—–-"
+SET_OFF = (",", "—", "–", "--", ";")  # marks that set a trailing phrase off from a reported clause
 
 
 @dataclass
@@ -57,3 +62,9 @@ def paragraph_of(text: str, char: int) -> tuple[int, int]:
 def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     """Length of the overlap of two ranges."""
     return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def is_set_off(token: Token) -> bool:
+    """True when the phrase ``token`` heads follows a comma, dash or semicolon."""
+    first = token.left_edge
+    return first.i > 0 and first.nbor(-1).text in SET_OFF

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dateline.analyse.quote_candidates import is_set_off
 from dateline.analyse.quote_cues import SPEECH_KINDS, verb_cue
 
 if TYPE_CHECKING:
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 
     from dateline.analyse.base import Analysis
 
-SET_OFF = (",", "—", "–", "--", ";")
 INVERTING_AUXILIARIES = ("have", "has", "had", "did", "do", "does")
 BE_FORMS = ("was", "is", "were", "are")  # only in ", as was the case with …"; ", as is tradition" is the speaker's
 REFUSALS = ("decline", "refuse")
@@ -30,11 +30,6 @@ DISCLOSING = (
     "list", "specify", "reveal", "confirm", "detail", "explain",
 )  # fmt: skip
 CONCESSIONS = ("though", "although", "while", "whereas")
-
-
-def _set_off(token: Token) -> bool:
-    first = token.left_edge
-    return first.i > 0 and first.nbor(-1).text in SET_OFF
 
 
 def _subject(token: Token) -> Token | None:
@@ -76,7 +71,7 @@ def writer_tail(token: Token, start: int) -> bool:
     the writer's (see the module docstring)."""
     if verb_cue(token.head, SPEECH_KINDS) is not None and token.head.idx >= start:
         return False  # a phrase of a cue inside the content: "A, the group said, compared with B"
-    if _set_off(token) and (_comparison(token) or _inverted_as(token)):
+    if is_set_off(token) and (_comparison(token) or _inverted_as(token)):
         return True
     return _refusal(token)
 
