@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.analyse.quote_candidates import SET_OFF, is_set_off, trim, word_count
+from dateline.analyse.quote_candidates import SET_OFF, is_set_off, own_subject, trim, word_count
 from dateline.analyse.quote_cues import ALL_KINDS, SPEECH_KINDS, lexicon, verb_cue
 from dateline.analyse.quote_marks import leaves_double_open
 from dateline.analyse.quote_tails import writer_tail
@@ -127,11 +127,7 @@ def _of_inner_clause(token: Token, start: int) -> bool:
     """True for a phrase that modifies a verb with a subject of its own inside the content ("of
     dozing when the fouls piled up during the second half"): that clause's, not the cue verb's."""
     head = token.head
-    return head.idx >= start and head.pos_ in ("VERB", "AUX") and _subject(head) is not None
-
-
-def _subject(token: Token) -> Token | None:
-    return next((child for child in token.children if child.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return head.idx >= start and head.pos_ in ("VERB", "AUX") and own_subject(head) is not None
 
 
 def continued_clause(verb: Token, clause: Token) -> Token | None:
@@ -147,7 +143,7 @@ def continued_clause(verb: Token, clause: Token) -> Token | None:
     attack provisions that address …"), and so is a clause with a "that" of its own after it
     ("said that wages would fall, but that overtime pay would offset the loss").
     """
-    own_subject = _subject(clause)
+    clause_subject = own_subject(clause)
     for child in verb.rights:
         if child.i > clause.right_edge.i and _second_that_clause(child):
             return child
@@ -158,11 +154,11 @@ def continued_clause(verb: Token, clause: Token) -> Token | None:
             continue
         if child.pos_ not in ("VERB", "AUX"):
             return None
-        subject = _subject(child)
+        subject = own_subject(child)
         if subject is None:
             untensed = child.tag_ == "VB" or (modal and verb.tag_ in ("VBD", "VBZ", "VBP"))
             return child if untensed else None
-        repeated = own_subject is not None and subject.lower_ == own_subject.lower_ and subject.pos_ == "PRON"
+        repeated = clause_subject is not None and subject.lower_ == clause_subject.lower_ and subject.pos_ == "PRON"
         return child if repeated or subject.dep_ == "expl" else None
     return None
 
@@ -190,7 +186,7 @@ def quoted_continuation(verb: Token, clause: Token, inside: bytearray) -> Token 
         tokens = list(child.subtree)
         if not any(inside[token.idx] for token in tokens) or any(verb_cue(t, ALL_KINDS) for t in tokens):
             return None
-        if _subject(child) is not None and not inside[child.left_edge.idx]:
+        if own_subject(child) is not None and not inside[child.left_edge.idx]:
             return None
         return child
     return None
@@ -207,7 +203,7 @@ def clause_after_cue(verb: Token, clause: Token, inside: bytearray) -> Token | N
             continue
         first = child.left_edge
         joined = first.i >= 2 and first.nbor(-1).dep_ == "cc" and first.nbor(-2).text == ","
-        if not joined or _subject(child) is None or verb_cue(child, ALL_KINDS) is not None:
+        if not joined or own_subject(child) is None or verb_cue(child, ALL_KINDS) is not None:
             return None
         return child
     return None
@@ -229,7 +225,7 @@ def reason_clause(verb: Token, clause: Token) -> Token | None:
             return None
         if any(token.is_quote for token in between):  # '“Don't,” she says until …': the writer's
             return None
-        if _subject(child) is None or verb_cue(child, ALL_KINDS) is not None:
+        if own_subject(child) is None or verb_cue(child, ALL_KINDS) is not None:
             return None
         return child
     return None

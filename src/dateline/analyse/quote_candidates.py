@@ -68,3 +68,8 @@ def is_set_off(token: Token) -> bool:
     """True when the phrase ``token`` heads follows a comma, dash or semicolon."""
     first = token.left_edge
     return first.i > 0 and first.nbor(-1).text in SET_OFF
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The subject the parser gave ``verb`` itself (active, passive or expletive), or None."""
+    return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "expl")), None)

@@ -29,6 +29,7 @@ TIME_ENTITIES = ("DATE", "TIME")
 PASSIVE_PREPOSITIONS = ("of", "for", "as")  # "accused of", "criticized for", "described as"; not "charged with"
 PASSIVE_INFINITIVE_STANCES = ("directive", "interrogative")  # "was asked to release …", "was urged to quit"
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+CONTRACTED_HAS = ("'s", "’s")  # "he's said": "has", which the parser may read as a passive "is"
 CONJUNCT_WINDOW = 4  # words between "and" and a conjoined verb ("and in some cases exceed")
 
 
@@ -153,6 +154,17 @@ def is_passive_participle(verb: Token) -> bool:
         and verb.dep_ in ("advcl", "acl")
         and not any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for child in verb.children)
     )
+
+
+def is_passive_cue(verb: Token) -> bool:
+    """True for a passive cue ("was asked", "had been told") or a passive participle with no
+    subject of its own ("Asked about the vote, …", "When asked which …")."""
+    children = list(verb.children)
+    if verb.tag_ != "VBN":
+        return False
+    if any(child.dep_ == "auxpass" and child.lower_ not in CONTRACTED_HAS for child in children):
+        return True  # "he's said he'll fight": the parser reads "'s" (has) as a passive "is"
+    return is_passive_participle(verb)
 
 
 def passive_agent(verb: Token) -> Token | None:

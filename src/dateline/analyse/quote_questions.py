@@ -22,7 +22,8 @@ from dateline.analyse.base import coverage_mask
 from dateline.analyse.quote_bounds import trim_adjuncts
 from dateline.analyse.quote_candidates import Candidate, overlap, paragraph_of, trim, word_count
 from dateline.analyse.quote_cues import SPEECH_KINDS, verb_cue
-from dateline.analyse.quote_objects import is_passive_participle, passive_agent
+from dateline.analyse.quote_objects import is_passive_cue, passive_agent
+from dateline.analyse.quote_reported import NO_SPEAKER
 from dateline.analyse.quote_speakers import attribution_for, subject_of
 
 if TYPE_CHECKING:
@@ -33,9 +34,7 @@ if TYPE_CHECKING:
 QUESTION_MARKS = ("if", "whether")
 QUESTION_CLAUSE_DEPS = ("advcl", "ccomp")
 BETWEEN_DEPS = ("dobj", "dative", "npadvmod", "advmod", "agent")  # "asked him several times whether …"
-NO_SPEAKER = "the text names no speaker for this cue"
 MIN_WORDS = 2
-CONTRACTED_HAS = ("'s", "’s")
 
 
 def _question_clause(verb: Token) -> Token | None:
@@ -87,28 +86,6 @@ def question_candidates(analysis: Analysis, quoted: list[tuple[int, int]], taken
         note = None if speaker is not None else NO_SPEAKER
         found.append(Candidate(start, end, "indirect", cue, speaker, 0.7, speaker_note=note, anchor=clause.idx))
     return found
-
-
-def is_passive_cue(verb: Token) -> bool:
-    """True for a passive cue ("was asked", "had been told") or a passive participle with no
-    subject of its own ("Asked about the vote, …", "When asked which …")."""
-    children = list(verb.children)
-    if verb.tag_ != "VBN":
-        return False
-    if any(child.dep_ == "auxpass" and child.lower_ not in CONTRACTED_HAS for child in children):
-        return True  # "he's said he'll fight": the parser reads "'s" (has) as a passive "is"
-    return is_passive_participle(verb)
-
-
-def name_passive_speakers(analysis: Analysis, candidates: list[Candidate]) -> None:
-    """Give a quote whose cue is passive the ``by`` phrase's noun as speaker, or none."""
-    for candidate in candidates:
-        verb = _cue_verb(analysis, candidate)
-        if verb is None or not is_passive_cue(verb):
-            continue
-        agent = passive_agent(verb)
-        candidate.speaker = attribution_for(analysis, agent, candidate.start) if agent is not None else None
-        candidate.speaker_note = None if agent is not None else NO_SPEAKER
 
 
 def keep_question_word(analysis: Analysis, candidates: list[Candidate]) -> None:

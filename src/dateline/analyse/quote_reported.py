@@ -25,7 +25,7 @@ from dateline.analyse.quote_frames import (
     relative_report_start,
 )
 from dateline.analyse.quote_marks import ALL_MARKS, before_closing_mark, last_visible
-from dateline.analyse.quote_objects import is_passive, passive_agent, phrasal_range
+from dateline.analyse.quote_objects import is_passive, is_passive_cue, passive_agent, phrasal_range
 from dateline.analyse.quote_speakers import attribution_for, listener_of, subject_of
 from dateline.analyse.quote_tails import without_leading_concession
 
@@ -315,7 +315,8 @@ def verb_candidates(
         subject = passive_agent(token) if passive else subject_of(token, paragraph)
         if _is_bare_infinitive(token, subject) or _closes_direct_quote(analysis, token, subject, start, quoted):
             continue
-        speaker = attribution_for(analysis, subject, start) if subject is not None else None
+        named = passive_agent(token) if is_passive_cue(token) else subject  # "He was asked why …": not "He"
+        speaker = attribution_for(analysis, named, start) if named is not None else None
         if subject is not None and start <= subject.idx < end and not inner_cue:
             continue
         addressee, channel = listener_of(analysis, token)

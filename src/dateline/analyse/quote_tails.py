@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.analyse.quote_candidates import is_set_off
+from dateline.analyse.quote_candidates import is_set_off, own_subject
 from dateline.analyse.quote_cues import SPEECH_KINDS, verb_cue
 
 if TYPE_CHECKING:
@@ -30,10 +30,6 @@ DISCLOSING = (
     "list", "specify", "reveal", "confirm", "detail", "explain",
 )  # fmt: skip
 CONCESSIONS = ("though", "although", "while", "whereas")
-
-
-def _subject(token: Token) -> Token | None:
-    return next((child for child in token.children if child.dep_ in ("nsubj", "nsubjpass", "expl")), None)
 
 
 def _comparison(token: Token) -> bool:
@@ -56,7 +52,7 @@ def _inverted_as(token: Token) -> bool:
 def _refusal(token: Token) -> bool:
     """"… and would not identify any issue", "but declined to provide a list": a conjunct without a
     subject that reports the speaker declining to say more."""
-    if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or _subject(token) is not None:
+    if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or own_subject(token) is not None:
         return False
     children = list(token.children)
     if token.lemma_ in REFUSALS:  # "refused to drop the gun" is what the speaker says happened

@@ -21,7 +21,6 @@ from dateline.analyse.quote_marks import Quoted, before_closing_mark, find_quote
 from dateline.analyse.quote_nouns import noun_candidates
 from dateline.analyse.quote_questions import (
     keep_question_word,
-    name_passive_speakers,
     question_candidates,
     without_main_clause,
 )
@@ -117,7 +116,6 @@ def find_candidates(analysis: Analysis, kinds: frozenset[str] = SPEECH_KINDS) ->
     reported += noun_candidates(analysis, quoted)
     reported = _without_nested_phrasal(reported)
     reported += question_candidates(analysis, quoted, reported)
-    name_passive_speakers(analysis, reported)
     keep_question_word(analysis, reported)
     reported = without_main_clause(analysis, reported)
     reported = [c for c in reported if cut_at_sentence_end(analysis, c, stretches)]
